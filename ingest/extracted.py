@@ -8,8 +8,8 @@ usable can be had, with a message that says why.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from library.model import Part
 

@@ -13,8 +13,9 @@ through :class:`library.store.Catalogue`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import Literal
 
 #: Where a metadata value came from. ``given`` by a person (CSV, ``.meta.json``,
 #: the review form); ``embedded`` in the file's own metadata (front matter,
