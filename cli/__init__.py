@@ -1,0 +1,30 @@
+"""The ``migralex`` command line: one entry point, one click group.
+
+Each command lives in its own module; library errors become
+:class:`click.ClickException` with the message the library wrote.
+"""
+
+from __future__ import annotations
+
+import click
+
+from cli.catalogue_cmds import show
+from cli.demo_cmd import demo
+from cli.ingest_cmd import ingest
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="migralex")
+def main() -> None:
+    """Migralex: a searchable library of migration and gender law.
+
+    \b
+    Example:
+      migralex ingest ../shared/corpus/docs --data instance
+      migralex show ar/law/2004/25871 --json
+    """
+
+
+main.add_command(ingest)
+main.add_command(show)
+main.add_command(demo)
