@@ -59,7 +59,11 @@ def extract_docx(data: bytes, limits: Limits) -> Extracted:
     :raises ExtractionError: a damaged container or XML part.
     :raises LimitExceeded: a zip bomb or an over-large file.
     """
-    zf = open_zip(data, limits)
+    with open_zip(data, limits) as zf:
+        return _extract(zf, limits)
+
+
+def _extract(zf: zipfile.ZipFile, limits: Limits) -> Extracted:
     main = _main_part(zf, limits)
     folder = posixpath.dirname(main)
     names = set(zf.namelist())

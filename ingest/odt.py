@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+import zipfile
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
@@ -58,7 +59,11 @@ def extract_odt(data: bytes, limits: Limits) -> Extracted:
     :raises ExtractionError: a damaged container or XML part.
     :raises LimitExceeded: a zip bomb or an over-large file.
     """
-    zf = open_zip(data, limits)
+    with open_zip(data, limits) as zf:
+        return _extract(zf, limits)
+
+
+def _extract(zf: zipfile.ZipFile, limits: Limits) -> Extracted:
     names = set(zf.namelist())
     if "mimetype" in names:
         mimetype = read_member(zf, "mimetype", limits).decode("ascii", "replace").strip()
@@ -144,8 +149,8 @@ def _blocks(container: Element, walk: _Walk, kind: str) -> None:
         if name in SKIPPED:
             continue
         if name == "h":
-            level = el.get(f"{{{TEXT}}}outline-level", "1")
-            _add(walk, _inline(el, walk), "heading", int(level) if level.isdigit() else 1)
+            outline = el.get(f"{{{TEXT}}}outline-level", "1")
+            _add(walk, _inline(el, walk), "heading", int(outline) if outline.isdigit() else 1)
         elif name == "p":
             style = el.get(f"{{{TEXT}}}style-name", "")
             level = walk.levels.get(style, 0) if kind == "paragraph" else 0

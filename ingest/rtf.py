@@ -41,7 +41,7 @@ def extract_rtf(data: bytes, limits: Limits) -> Extracted:
     encoding = document_encoding(data)
     source = data.decode(encoding, errors="replace")
     try:
-        text = rtf_to_text(source, encoding=encoding, errors="replace")
+        text: str = rtf_to_text(source, encoding=encoding, errors="replace")  # type: ignore[no-untyped-call]
     except (ValueError, LookupError, IndexError) as exc:
         raise ExtractionError(f"damaged RTF: {exc}") from exc
     text = clean_text(text)
@@ -97,7 +97,8 @@ def _info(source: str, encoding: str) -> dict[str, str]:
     found: dict[str, str] = {}
     title = INFO_TITLE.search(source)
     if title:
-        value = rtf_to_text("{\\rtf1 " + title.group(1) + "}", encoding=encoding, errors="replace")
+        group = "{\\rtf1 " + title.group(1) + "}"
+        value: str = rtf_to_text(group, encoding=encoding, errors="replace")  # type: ignore[no-untyped-call]
         value = " ".join(clean_text(value).split())
         if value:
             found["doc_title"] = value
