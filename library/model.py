@@ -34,6 +34,7 @@ PART_KINDS: tuple[str, ...] = (
     "chapter",
     "section",
     "subsection",
+    "division",
     "article",
     "paragraph",
     "annex",
