@@ -1,0 +1,469 @@
+"""Markdown extraction: YAML front matter to metadata, the body to plain-text blocks.
+
+Front matter keys are matched after folding case and accents and turning
+separators into ``_``; for each field the first key of its list that is present
+wins. The mapping (values are copied raw unless said otherwise):
+
+================================  ==============================================
+field                             keys, in order of preference
+================================  ==============================================
+title                             title, titulo, titre, titolo, official_title…
+date_published (ISO date)         publication_date, fecha_publicacion, published,
+                                  issued…; then generic date, fecha, data, datum
+date_adopted (ISO date)           promulgation_date, enactment_date, adopted,
+                                  fecha_sancion, signature_date…
+date_in_force (ISO date)          entry_into_force, fecha_vigencia…
+version_date (ISO date)           last_updated, ultima_actualizacion, modified…
+number                            official_number, numero, number, nro; then
+                                  identifier with its type prefix removed
+                                  ("LEY-25871" -> "25871"; raw kept in identifier)
+instrument_type_hint              official_type, tipo_norma, tipo, type, rank, rango
+jurisdiction                      country, pais, pays, jurisdiction: an ISO code
+                                  if two letters (upper-cased), else jurisdiction_hint
+status (model STATUSES)           status, estado, vigencia, etat, situacao
+                                  (vigente/en vigor -> in_force, derogado -> repealed…;
+                                  unmapped values go to status_hint)
+source_url (http/https only)      source_url, source, url, fuente, fonte, link
+issuing_body_hint                 issuing_body, department, emisor, autoridad…
+language (ISO 639-1)              language, lang, idioma, langue, lingua
+gazette                           gazette, official_journal, diario_oficial…
+description                       description, summary, resumen, texto_resumido…
+subject_hint (``;``-separated)    subjects, materias, temas, keywords…
+================================  ==============================================
+
+Placeholder dates (1900-01-01, 1970-01-01, 0001-01-01) are treated as absent.
+The body keeps ATX headings (also without the space after ``#``, as some
+converters write them) and setext headings as heading blocks with their level,
+and strips the rest of the syntax: emphasis, links (their text kept), images,
+HTML comments and tags, code fences, block quotes; table rows become
+``cell | cell`` table blocks; list markers stay in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import yaml
+
+from ingest.encoding import decode_text
+from ingest.extracted import Block, Extracted, Limits, blocks_to_text
+from library.errors import ExtractionError, LimitExceeded
+
+FRONT_OPEN = re.compile(r"\A\s*---[ \t]*\n")
+FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+#: Front matter longer than this is not front matter but a document that starts with a rule.
+MAX_FRONT_MATTER = 256 * 1024
+SIMPLE_PAIR = re.compile(r"^([\w .-]{1,60}?)\s*:\s*(.*?)\s*$")
+
+FIELD_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (field, tuple(keys.split()))
+    for field, keys in (
+        ("title", "title titulo titre titolo official_title titulo_oficial"),
+        (
+            "date_published",
+            "publication_date fecha_publicacion fecha_de_publicacion date_publication "
+            "date_de_publication data_publicacao data_de_publicacao published date_published "
+            "publicado publicada issued pubdate date fecha data datum",
+        ),
+        (
+            "date_adopted",
+            "promulgation_date fecha_promulgacion fecha_de_promulgacion enactment_date "
+            "enactment enacted adopted adoption_date date_adopted date_adoption fecha_sancion "
+            "fecha_de_sancion sancion sancionada promulgada date_promulgation data_promulgacao "
+            "data_sancao signature_date date_signed signed fecha_expedicion "
+            "fecha_de_expedicion assent_date",
+        ),
+        (
+            "date_in_force",
+            "entry_into_force date_in_force in_force_date fecha_vigencia fecha_entrada_vigor "
+            "fecha_de_entrada_en_vigor vigencia_desde entree_en_vigueur "
+            "date_entree_en_vigueur data_vigencia commencement",
+        ),
+        (
+            "version_date",
+            "version_date last_updated ultima_actualizacion fecha_actualizacion updated "
+            "date_modified modified derniere_modification consolidation_date",
+        ),
+        ("number", "official_number numero_oficial numero number num nro"),
+        ("instrument_type_hint", "official_type tipo_norma tipo type rank rango document_type"),
+        ("jurisdiction", "country pais pays jurisdiction jurisdiccion country_code"),
+        ("status", "status estado vigencia etat situacao situacion"),
+        ("source_url", "source_url source url fuente fonte link enlace original_url"),
+        (
+            "issuing_body_hint",
+            "issuing_body department emisor autoridad organismo issuer dependencia "
+            "organo_emisor organo ministerio entidad",
+        ),
+        ("language", "language lang idioma langue lingua locale"),
+        ("gazette", "gazette official_journal diario_oficial boletin_oficial gaceta"),
+        ("description", "description summary resumen texto_resumido sumilla ementa"),
+        ("subject_hint", "subjects subject materias materia temas keywords"),
+    )
+)
+DATE_FIELDS = frozenset({"date_published", "date_adopted", "date_in_force", "version_date"})
+PLACEHOLDER_DATES = frozenset({"1900-01-01", "1970-01-01", "0001-01-01", "0000-00-00"})
+IDENTIFIER_PREFIX = re.compile(r"^(?:[A-Za-z]+[-_ ])+(?=\d)")
+
+#: Status words (folded) -> model status; a leading negation means not_in_force.
+STATUS_WORDS: tuple[tuple[str, str], ...] = tuple(
+    (word.replace("+", " "), status)
+    for status, words in (
+        ("repealed", "derog repeal abrog revog revok"),
+        ("amended", "amend modific reformad alterad"),
+        ("not_in_force", "not+in+force not+yet suspend expired pending pendiente"),
+        ("in_force", "in+force vigente vigor vigueur vigencia current active"),
+        ("unknown", "unknown desconocido"),
+    )
+    for word in words.split()
+)
+NEGATIONS = ("no ", "not ", "sin ", "sem ", "pas ", "non ", "ne ")
+
+#: Language names and ISO 639-2/3 codes (folded) -> ISO 639-1.
+LANGUAGE_NAMES: Mapping[str, str] = {
+    name: code
+    for code, names in (
+        ("es", "spa spanish espanol castellano espagnol espanhol"),
+        ("en", "eng english ingles anglais"),
+        ("pt", "por portuguese portugues portugais"),
+        ("fr", "fra fre french frances francais"),
+        ("nl", "nld dut dutch neerlandes nederlands"),
+        ("gn", "grn gug guarani"),
+        ("qu", "que quz quechua"),
+        ("ht", "hat haitian kreyol"),
+    )
+    for name in names.split()
+}
+
+
+def fold(value: str) -> str:
+    """Lower case without accents, e.g. ``'Fecha Publicación'`` -> ``'fecha publicacion'``.
+
+    :param value: any text.
+    """
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def iso_date(value: object) -> str:
+    """An ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) from a metadata value, or "".
+
+    Day-first order is assumed for ``DD/MM/YYYY`` unless the second number exceeds 12.
+
+    :param value: a str, int or :class:`datetime.date`.
+
+    >>> iso_date("15/04/1887"), iso_date("2004-01-21T00:00:00"), iso_date("1900-01-01")
+    ('1887-04-15', '2004-01-21', '')
+    """
+    text = value.isoformat()[:10] if isinstance(value, dt.date) else str(value).strip()
+    match = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)", text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    elif match := re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", text):
+        day, month, year = (int(g) for g in match.groups())
+        if month > 12 >= day:
+            day, month = month, day
+    elif match := re.match(r"^(\d{4})-(\d{2})$", text):
+        year, month = int(match.group(1)), int(match.group(2))
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else ""
+    elif re.match(r"^\d{4}$", text):
+        return text if text not in ("0000", "1900", "1970") else ""
+    else:
+        return ""
+    try:
+        result = dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+    return "" if result in PLACEHOLDER_DATES else result
+
+
+def language_code(value: str) -> str:
+    """ISO 639-1 code for a language tag or name (``es-CO``, ``Spanish``, ``spa``), or "".
+
+    :param value: a language tag, code or name in es/en/pt/fr.
+    """
+    folded = fold(value).replace("_", "-")
+    if re.fullmatch(r"[a-z]{2}(?:-[a-z0-9]+)*", folded):
+        return folded[:2]
+    primary = folded.split("-")[0].split(",")[0].strip()
+    return LANGUAGE_NAMES.get(primary, "")
+
+
+def status_value(value: str) -> str:
+    """A model status for a status word, or "" when it cannot be told.
+
+    :param value: e.g. ``vigente``, ``en vigor``, ``derogado``, ``in_force``.
+    """
+    folded = fold(value).replace("_", " ").replace("-", " ")
+    if folded.startswith(NEGATIONS):
+        return "not_in_force"
+    for word, status in STATUS_WORDS:
+        if word in folded:
+            return status
+    return ""
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, list | tuple):
+        return "; ".join(_scalar(v) for v in value if not isinstance(v, Mapping))
+    if value is None or isinstance(value, Mapping):
+        return ""
+    return str(value).strip()
+
+
+def map_front_matter(fields: Mapping[str, object]) -> dict[str, str]:
+    """Metadata of :data:`library.model.METADATA_FIELDS` (and ``*_hint`` keys) from front matter.
+
+    :param fields: the parsed YAML mapping.
+    """
+    folded = {re.sub(r"[^a-z0-9]+", "_", fold(str(k))).strip("_"): v for k, v in fields.items()}
+    result: dict[str, str] = {}
+    for field, keys in FIELD_KEYS:
+        for key in keys:
+            raw = folded.get(key)
+            value = iso_date(raw) if field in DATE_FIELDS and raw else _scalar(raw)
+            if value:
+                result[field] = value
+                break
+    identifier = _scalar(folded.get("identifier") or folded.get("identificador"))
+    if identifier:
+        result["identifier"] = identifier
+        result.setdefault("number", IDENTIFIER_PREFIX.sub("", identifier))
+    if "instrument_type_hint" in result:
+        result["instrument_type_hint"] = result["instrument_type_hint"].replace("_", " ")
+    if "jurisdiction" in result and not re.fullmatch(r"[A-Za-z]{2}", result["jurisdiction"]):
+        result["jurisdiction_hint"] = result.pop("jurisdiction")
+    elif "jurisdiction" in result:
+        result["jurisdiction"] = result["jurisdiction"].upper()
+    if "status" in result:
+        status = status_value(result["status"])
+        if status:
+            result["status"] = status
+        else:
+            result["status_hint"] = result.pop("status")
+    if "language" in result:
+        code = language_code(result["language"])
+        if code:
+            result["language"] = code
+        else:
+            result["language_hint"] = result.pop("language")
+    if "source_url" in result and not re.match(r"https?://", result["source_url"], re.I):
+        del result["source_url"]
+    return result
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """``(front matter source or None, body)``.
+
+    :param text: the decoded Markdown.
+    """
+    opening = FRONT_OPEN.match(text)
+    if not opening:
+        return None, text
+    closing = FRONT_CLOSE.search(text, opening.end(), opening.end() + MAX_FRONT_MATTER)
+    if not closing:
+        return None, text
+    return text[opening.end() : closing.start()], text[closing.end() :].lstrip("\n")
+
+
+def parse_front_matter(source: str) -> tuple[dict[str, str], list[str]]:
+    """Metadata and warnings from front matter; malformed YAML is salvaged line by line.
+
+    :param source: the text between the ``---`` lines.
+    """
+    warnings: list[str] = []
+    try:
+        parsed = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        warnings.append(f"malformed YAML front matter{where}; read simple 'key: value' lines only")
+        parsed = {}
+        for line in source.splitlines():
+            match = SIMPLE_PAIR.match(line)
+            if match and not line.startswith((" ", "\t", "-")):
+                parsed[match.group(1)] = match.group(2).strip("\"'")
+    if parsed is None:
+        parsed = {}
+    if not isinstance(parsed, Mapping):
+        warnings.append("front matter is not a mapping of keys to values; ignored")
+        return {}, warnings
+    return map_front_matter(parsed), warnings
+
+
+# --- body -------------------------------------------------------------------
+
+ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^\s#]))(.*?)(?:[ \t]+#+)?[ \t]*$")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,4}[.)]|[a-zA-Z][.)])[ \t]+\S")
+TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
+REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+HTML_ONLY = re.compile(r"^[ \t]*(?:<[!/]?[A-Za-z][^<>]*>[ \t]*)+$")
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+STARS = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
+UNDERSCORES = re.compile(r"(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])")
+MARKS = re.compile(r"~~|`+")
+SPACES = re.compile(r"[ \t\u00a0]+")
+ESCAPED_BASE = 0xE000  # escaped punctuation is parked in the private-use area
+UNESCAPE = {ESCAPED_BASE + code: code for code in range(33, 127)}
+
+
+def strip_comments(text: str) -> str:
+    """Remove HTML comments (``<!-- image -->``) in linear time; an unclosed one is kept.
+
+    :param text: Markdown source.
+    """
+    parts: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[position:start])
+        position = end + 3
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def inline_text(text: str) -> str:
+    """Plain text of one line of Markdown: no emphasis, links reduced to their text, no tags.
+
+    :param text: a line (or heading or cell) of Markdown.
+
+    >>> inline_text("**Art. 1°.** Ver [Ley 1](../ley.md) y S**ERVICIO** \\*")
+    'Art. 1°. Ver Ley 1 y SERVICIO *'
+    """
+    escaped = "\\" in text
+    if escaped:
+        text = ESCAPE.sub(lambda m: chr(ESCAPED_BASE + ord(m.group(1))), text)
+    if "<" in text:
+        text = TAG.sub("", BREAK_TAG.sub("\n", AUTOLINK.sub(r"\1", text)))
+    if "[" in text:
+        text = REF_LINK.sub(r"\1", LINK.sub(r"\1", IMAGE.sub("", text)))
+    if "*" in text:
+        text = STARS.sub("", text)
+    if "_" in text:
+        text = UNDERSCORES.sub("", text)
+    if "~" in text or "`" in text:
+        text = MARKS.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if escaped:
+        text = text.translate(UNESCAPE)
+    return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
+
+
+def _cells(line: str) -> str:
+    row = line.strip().strip("|")
+    cells = (inline_text(c) for c in re.split(r"(?<!\\)\|", row))
+    return " | ".join(c for c in cells if c)
+
+
+def markdown_blocks(body: str) -> list[Block]:
+    """Heading, paragraph, list and table blocks of a Markdown body, in order.
+
+    :param body: Markdown without front matter.
+    """
+    blocks: list[Block] = []
+    lines: list[str] = []
+    state = {"kind": "paragraph", "fence": "", "table": ""}
+
+    def emit(text: str, kind: str = "paragraph", level: int = 0) -> None:
+        if text:
+            blocks.append(Block(text, kind, level))
+
+    def flush() -> None:
+        if state["kind"] == "code":
+            emit("\n".join(lines).strip())
+        else:
+            emit(inline_text("\n".join(lines)), state["kind"])
+        lines.clear()
+        state["kind"] = "paragraph"
+
+    for raw in strip_comments(body).split("\n"):
+        if state["fence"]:
+            if raw.strip().startswith(state["fence"]):
+                flush()
+                state["fence"] = ""
+            else:
+                lines.append(raw)
+            continue
+        line = QUOTE.sub("", raw).rstrip()
+        in_table, state["table"] = state["table"], ""
+        if opened := FENCE.match(line):
+            flush()
+            state["fence"], state["kind"] = opened.group(1)[:3], "code"
+        elif not line.strip() or REFERENCE_DEF.match(line) or HTML_ONLY.match(line):
+            flush()
+        elif heading := ATX.match(line):
+            flush()
+            emit(inline_text(heading.group(2)), "heading", len(heading.group(1)))
+        elif TABLE_RULE.match(line) and (in_table or (len(lines) == 1 and "|" in lines[0])):
+            if lines:
+                header = _cells(lines.pop())
+                flush()
+                emit(header, "table")
+            state["table"] = "yes"
+        elif (setext := SETEXT.match(line)) and len(lines) == 1 and state["kind"] == "paragraph":
+            emit(inline_text(lines.pop()), "heading", 1 if setext.group(1)[0] == "=" else 2)
+        elif RULE.match(line):
+            flush()
+        elif line.lstrip().startswith("|") or (in_table and "|" in line):
+            flush()
+            emit(_cells(line), "table")
+            state["table"] = "yes"
+        else:
+            if LIST_ITEM.match(line):
+                flush()
+                state["kind"] = "list"
+            lines.append(line)
+    flush()
+    return blocks
+
+
+def extract_markdown(data: bytes, limits: Limits) -> Extracted:
+    """Extract a Markdown file: front matter to metadata, body to heading/paragraph blocks.
+
+    :param data: the file's bytes.
+    :param limits: extraction budgets; ``max_bytes`` is enforced.
+    :raises LimitExceeded: if the file is larger than ``limits.max_bytes``.
+    :raises ExtractionError: if the file holds no text.
+
+    >>> e = extract_markdown(b"---\\ntitulo: Ley 1\\npais: co\\n---\\n# Ley 1\\n\\n**Art. 1.** Hola", Limits())
+    >>> e.metadata["title"], e.metadata["jurisdiction"], [b.kind for b in e.blocks], e.text
+    ('Ley 1', 'CO', ['heading', 'paragraph'], 'Ley 1\\n\\nArt. 1. Hola')
+    """
+    if len(data) > limits.max_bytes:
+        raise LimitExceeded(f"file of {len(data)} bytes exceeds the limit of {limits.max_bytes}")
+    text, _encoding, warnings = decode_text(data)
+    front, body = split_front_matter(text)
+    metadata: dict[str, str] = {}
+    if front is not None:
+        metadata, front_warnings = parse_front_matter(front)
+        warnings.extend(front_warnings)
+    blocks = markdown_blocks(body)
+    if not blocks:
+        raise ExtractionError(
+            "empty file" if not data.strip() else "no text content in Markdown file"
+        )
+    return Extracted(
+        text=blocks_to_text(blocks),
+        format="markdown",
+        blocks=tuple(blocks),
+        metadata=metadata,
+        warnings=tuple(warnings),
+    )
