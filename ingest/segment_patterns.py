@@ -240,8 +240,9 @@ def roman_value(text: str) -> int | None:
 
 def to_roman(value: int) -> str:
     """Canonical roman numeral of ``value`` (1-3999)."""
-    pairs = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"))
-    pairs += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    pairs: tuple[tuple[int, str], ...] = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"))
+    pairs += ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
+    pairs += ((4, "IV"), (1, "I"))
     out = []
     for amount, numeral in pairs:
         count, value = divmod(value, amount)
@@ -290,8 +291,8 @@ def _number(match: re.Match[str], kind: str) -> tuple[str, str, int | None] | No
         printed = f"{value} {suffix.lower()}" if suffix else str(value)
         return printed, slugify(printed), value
     if match["ordinal"]:
-        value = ordinal_value(match["ordinal"])
-        return (str(value), str(value), value) if value else None
+        ordinal = ordinal_value(match["ordinal"])
+        return (str(ordinal), str(ordinal), ordinal) if ordinal else None
     if match["word"]:
         word = match["word"].lower()
         if kind == "article" and fold(word) not in ("unico", "unica", "unique"):
@@ -299,10 +300,10 @@ def _number(match: re.Match[str], kind: str) -> tuple[str, str, int | None] | No
         return word, slugify(word), None
     roman = match["roman"]
     numeral = roman[:-2] if roman[-2:].lower() in ("er", "re") else roman
-    value = roman_value(numeral)
-    if value is None or (numeral != roman and value != 1):
+    roman_number = roman_value(numeral)
+    if roman_number is None or (numeral != roman and roman_number != 1):
         return None
-    return numeral, str(value), value
+    return numeral, str(roman_number), roman_number
 
 
 def _after_number(line: str, end: int) -> tuple[str, bool] | None:
