@@ -1,0 +1,399 @@
+"""PDF extractor: pdfminer.six page by page, then layout in :mod:`ingest.pdf_layout`.
+
+Each page is laid out by pdfminer into text lines only (``boxes_flow=None``
+skips pdfminer's costly box ordering, which mixes newspaper columns anyway);
+reading order, running headers, paragraphs and hyphenation are ours. Pages
+without a text layer go to OCR (:mod:`ingest.ocr`) when it is installed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import io
+import logging
+import re
+import statistics
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (
+    LAParams,
+    LTChar,
+    LTFigure,
+    LTImage,
+    LTLayoutContainer,
+    LTTextBox,
+    LTTextLineHorizontal,
+)
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.utils import decode_text
+
+from ingest import ocr
+from ingest.extracted import Block, Extracted, Limits, blocks_to_text
+from ingest.pdf_layout import (
+    Line,
+    Paragraph,
+    clean_text,
+    continues,
+    is_page_number,
+    join_lines,
+    paragraphs,
+    reading_order,
+    strip_running_lines,
+)
+from library.errors import ExtractionError
+
+log = logging.getLogger(__name__)
+
+#: A page with fewer non-blank characters than this has no usable text layer.
+MIN_PAGE_CHARS = 20
+#: Paragraphs this short, set in capitals or in a larger type, are headings.
+MAX_HEADING_CHARS = 200
+ENCRYPTED = (
+    "PDF is encrypted with a password; ask the publisher for an unprotected copy "
+    "or remove the protection with the owner's password"
+)
+NO_TEXT_LAYER = (
+    "PDF has no text layer (scanned image) and OCR is not available: "
+    "install tesseract-ocr with spa/eng/por/fra data"
+)
+OCR_DONE = "text obtained by OCR (tesseract), check it"
+OCR_USED = f"no text layer: {OCR_DONE}"
+_NOT_A_TITLE = re.compile(
+    r".*\.(?:docx?|pdf|indd|odt|rtf|txt|xlsx?|pptx?|qxd|qxp|tex|html?|wpd|e?ps|tiff?|jpe?g|png)"
+    r"|.*[\\/].*|(?:untitled|sin t[íi]tulo|sem t[íi]tulo|sans titre|no title|t[íi]tulo|title|"
+    r"documento?|doc|presentation|presentaci[óo]n|libro|book|slide|diapositiva)\s*\d*",
+    re.IGNORECASE,
+)
+_APPLICATION_PREFIX = re.compile(r"^microsoft\s+\w+\s+-\s+", re.IGNORECASE)
+_BOLD = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _laparams() -> LAParams:
+    """Layout parameters for legal text: horizontal lines only, no box ordering.
+
+    ``char_margin`` stays at pdfminer's 2.0: wider would bridge narrow column
+    gutters, and the pieces of widely justified lines are re-joined by
+    :func:`ingest.pdf_layout.rows`.
+    """
+    return LAParams(
+        line_overlap=0.5,
+        char_margin=2.0,
+        line_margin=0.5,
+        word_margin=0.1,
+        boxes_flow=None,
+        detect_vertical=False,
+        all_texts=True,
+    )
+
+
+@dataclass
+class _Page:
+    number: int
+    lines: list[Line]
+    box: tuple[float, float]
+    chars: int
+    has_image: bool
+
+
+def extract_pdf(data: bytes, limits: Limits) -> Extracted:
+    """Extract text, paragraphs and info-dictionary hints from a PDF.
+
+    :param data: the file's bytes.
+    :param limits: ``max_pages`` and ``max_seconds`` cut the reading with a warning.
+    :raises ExtractionError: not a PDF, password-protected, damaged beyond
+        reading, or a scan without a text layer when OCR is not installed.
+    """
+    start = time.monotonic()
+    if not data.strip():
+        raise ExtractionError("empty file: there is nothing to read")
+    if b"%PDF-" not in data[:1024]:
+        raise ExtractionError("not a PDF: the file has no %PDF- header")
+    warnings: list[str] = []
+    doc = _open(data, warnings)
+    page_objects = _page_objects(doc, warnings)
+    read = _read_pages(page_objects, limits, start, warnings)
+    texts = [page.lines for page in read]
+    kept = strip_running_lines(texts, [page.box for page in read])
+    for page, lines in zip(read, kept, strict=True):
+        page.lines = lines
+    ocr_texts = _ocr_empty_pages(data, read, limits, start, warnings)
+    blocks = _blocks(read, ocr_texts)
+    if not blocks:
+        raise ExtractionError("PDF has no text: its pages are blank or hold only drawings")
+    for message in warnings:
+        log.warning("%s", message)
+    return Extracted(
+        text=blocks_to_text(blocks),
+        format="pdf",
+        blocks=tuple(blocks),
+        metadata=_metadata(doc),
+        warnings=tuple(warnings),
+        pages=len(page_objects),
+    )
+
+
+def _open(data: bytes, warnings: list[str]) -> PDFDocument:
+    """Parse the document structure, opening an empty-user-password encryption."""
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    except PDFPasswordIncorrect as exc:
+        raise ExtractionError(ENCRYPTED) from exc
+    except PDFEncryptionError as exc:
+        raise ExtractionError(
+            f"PDF is encrypted with a method that cannot be read ({exc})"
+        ) from exc
+    except Exception as exc:  # pdfminer raises many types on malformed input
+        raise ExtractionError(f"PDF is damaged or truncated: {_reason(exc)}") from exc
+    if any(type(xref).__name__ == "PDFXRefFallback" for xref in doc.xrefs):
+        warnings.append("PDF cross-reference table is damaged: objects were recovered by scanning")
+    return doc
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _page_objects(doc: PDFDocument, warnings: list[str]) -> list[PDFPage]:
+    pages: list[PDFPage] = []
+    try:
+        for page in PDFPage.create_pages(doc):
+            pages.append(page)
+    except Exception as exc:  # a broken page tree still yields the pages before the break
+        warnings.append(f"PDF page tree is damaged after page {len(pages)}: {_reason(exc)}")
+    if not pages:
+        raise ExtractionError("PDF is damaged or truncated: no page could be found")
+    return pages
+
+
+def _read_pages(
+    pages: list[PDFPage], limits: Limits, start: float, warnings: list[str]
+) -> list[_Page]:
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=_laparams())
+    interpreter = PDFPageInterpreter(manager, device)
+    read: list[_Page] = []
+    failures: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        if number > limits.max_pages:
+            warnings.append(
+                f"stopped after {_pages(number - 1)}: page limit of {limits.max_pages} reached"
+            )
+            break
+        if number > 1 and time.monotonic() - start > limits.max_seconds:
+            warnings.append(
+                f"stopped after {_pages(number - 1)}: "
+                f"time budget of {limits.max_seconds:g} s reached"
+            )
+            break
+        try:
+            interpreter.process_page(page)
+            layout = device.get_result()
+        except Exception as exc:  # pdfminer raises many types on malformed input
+            failures.append(f"page {number} ({_reason(exc)})")
+            continue
+        raw: list[LTTextLineHorizontal] = []
+        has_image = _collect(layout, raw)
+        lines = _lines(raw)
+        chars = sum(len(li.text.replace(" ", "")) for li in lines)
+        read.append(_Page(number, lines, (layout.y0, layout.y1), chars, has_image))
+    if failures and not read:
+        raise ExtractionError(f"PDF is damaged: no page could be read: {failures[0]}")
+    if failures:
+        warnings.append(
+            f"PDF is damaged: {len(failures)} page(s) could not be read: " + ", ".join(failures[:5])
+        )
+    return read
+
+
+def _collect(container: Iterable[object], lines: list[LTTextLineHorizontal]) -> bool:
+    """Gather the text lines of a layout tree; whether it holds an image."""
+    has_image = False
+    for item in container:
+        if isinstance(item, LTTextLineHorizontal):
+            lines.append(item)
+        elif isinstance(item, LTImage):
+            has_image = True
+        elif isinstance(item, LTTextBox | LTFigure | LTLayoutContainer):
+            has_image = _collect(item, lines) or has_image
+    return has_image
+
+
+def _lines(raw: list[LTTextLineHorizontal]) -> list[Line]:
+    """Our lines from pdfminer's, with the bold flag of each.
+
+    Glyphs set sideways on a page of upright text (margin tabs, stamps) are
+    left out: pdfminer would glue them, letter by letter, into the lines
+    they touch. A page set mostly sideways is kept as pdfminer lays it out.
+    """
+    glyphs = [c for line in raw for c in line if isinstance(c, LTChar)]
+    sideways = sum(1 for c in glyphs if not c.upright)
+    drop = 0 < sideways < len(glyphs) / 2
+    lines: list[Line] = []
+    for line in raw:
+        items = [c for c in line if not (drop and isinstance(c, LTChar) and not c.upright)]
+        chars = [c for c in items if isinstance(c, LTChar)]
+        text = clean_text("".join(c.get_text() for c in items))
+        if not text or not chars:
+            continue
+        weight = sum(1 for c in chars if c.get_text() != " ")
+        bold = sum(1 for c in chars if c.get_text() != " " and _BOLD.search(c.fontname))
+        box = (line.x0, line.y0, line.x1, line.y1)
+        if len(chars) < sum(1 for c in line if isinstance(c, LTChar)):
+            box = (
+                min(c.x0 for c in chars),
+                min(c.y0 for c in chars),
+                max(c.x1 for c in chars),
+                max(c.y1 for c in chars),
+            )
+        lines.append(Line(*box, text, bold >= 0.9 * weight > 0))
+    return lines
+
+
+def _ocr_empty_pages(
+    data: bytes, read: list[_Page], limits: Limits, start: float, warnings: list[str]
+) -> dict[int, str]:
+    """OCR the pages without a text layer, or say why their text is missing."""
+    empty = [page for page in read if page.chars < MIN_PAGE_CHARS]
+    if not empty:
+        return {}
+    scanned = 2 * len(empty) > len(read)
+    available = ocr.ocr_available()
+    if scanned and not available:
+        raise ExtractionError(NO_TEXT_LAYER)
+    wanted = [page.number for page in empty if page.has_image]
+    if not wanted:
+        return {}
+    listed = ("page " if len(wanted) == 1 else "pages ") + ", ".join(map(str, wanted[:10]))
+    listed += "…" if len(wanted) > 10 else ""
+    if not available:
+        warnings.append(
+            f"no text layer on {listed} (scanned images) and OCR is not available: their text "
+            "is missing; install tesseract-ocr with spa/eng/por/fra data"
+        )
+        return {}
+    remaining = limits.max_seconds - (time.monotonic() - start)
+    if remaining <= 0:
+        warnings.append(f"no text layer on {listed}: OCR skipped, time budget reached")
+        return {}
+    texts = ocr.ocr_pdf_pages(data, wanted, dataclasses.replace(limits, max_seconds=remaining))
+    warnings.append(OCR_USED if scanned else f"no text layer on {listed}: {OCR_DONE}")
+    missed = [n for n in wanted if n not in texts]
+    if missed:
+        warnings.append(
+            f"OCR stopped before page {missed[0]}: time budget of {limits.max_seconds:g} s reached"
+        )
+    return texts
+
+
+def _blocks(read: list[_Page], ocr_texts: dict[int, str]) -> list[Block]:
+    """Paragraphs of every page in reading order, re-joined across column and page breaks."""
+    laid_out: list[tuple[int, list[list[Paragraph]]]] = []
+    for page in read:
+        if page.number in ocr_texts:
+            paras = [
+                Paragraph(text, 0.0, 1)
+                for text in ocr.ocr_paragraphs(ocr_texts[page.number])
+                if not is_page_number(text)
+            ]
+            laid_out.append((page.number, [paras]))
+        else:
+            flows = reading_order(page.lines)
+            laid_out.append((page.number, [paragraphs(flow) for flow in flows]))
+    heights = [p.height for _, flows in laid_out for f in flows for p in f for _ in range(p.lines)]
+    body = statistics.median(h for h in heights if h > 0) if any(heights) else 0.0
+    blocks: list[Block] = []
+    for number, flows in laid_out:
+        for flow in flows:
+            for n, para in enumerate(flow):
+                kind = "heading" if _is_heading(para, body) else "paragraph"
+                last = blocks[-1] if blocks else None
+                if (
+                    n == 0
+                    and last is not None
+                    and last.kind == kind == "paragraph"
+                    and continues(last.text, para.text)
+                ):
+                    blocks[-1] = dataclasses.replace(last, text=join_lines(last.text, para.text))
+                else:
+                    blocks.append(Block(para.text, kind, 0, number))
+    return blocks
+
+
+def _is_heading(para: Paragraph, body: float) -> bool:
+    text = para.text
+    if len(text) > MAX_HEADING_CHARS or text.endswith((".", ",", ";")):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    capitals = sum(1 for c in letters if c.isupper()) / len(letters)
+    return capitals >= 0.8 or (body > 0 and para.height >= 1.2 * body)
+
+
+def _metadata(doc: PDFDocument) -> dict[str, str]:
+    """``pdf_title`` and ``pdf_created`` from the info dictionary, when meaningful."""
+    info: dict[str, object] = {}
+    for entry in reversed(doc.info):  # the newest trailer comes first
+        if isinstance(entry, dict):
+            info.update(entry)
+    out: dict[str, str] = {}
+    title = _title(_info_text(info.get("Title")))
+    if title:
+        out["pdf_title"] = title
+    created = _pdf_date(_info_text(info.get("CreationDate")))
+    if created:
+        out["pdf_created"] = created
+    return out
+
+
+def _info_text(value: object) -> str:
+    try:
+        value = resolve1(value)
+    except Exception:  # a dangling reference in a damaged info dictionary
+        return ""
+    if isinstance(value, bytes):
+        return decode_text(value).replace("\x00", "").strip()
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _title(raw: str) -> str:
+    """The info Title when it reads like a title, not an application default or file name.
+
+    >>> [_title(t) for t in ("Ley de Migración", "Microsoft Word - doc1.docx", "Normas_Legales_2015")]
+    ['Ley de Migración', '', '']
+    """
+    title = " ".join(_APPLICATION_PREFIX.sub("", raw).split())
+    if sum(1 for c in title if c.isalpha()) < 3 or _NOT_A_TITLE.fullmatch(title):
+        return ""
+    if " " not in title and ("_" in title or any(c.isdigit() for c in title)):
+        return ""
+    return title
+
+
+def _pdf_date(raw: str) -> str:
+    """ISO date of a PDF date string.
+
+    >>> _pdf_date("D:20151123104512-05'00'")
+    '2015-11-23'
+    """
+    match = _PDF_DATE.match(raw)
+    if not match:
+        return ""
+    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
