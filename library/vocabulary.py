@@ -38,20 +38,11 @@ _TYPOGRAPHY: dict[str, str] = {
     **dict.fromkeys("\u2018\u2019\u201b\u02bc\u02b9\u2032\u00b4`", "'"),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
     **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
-    **{
-        "œ": "oe",
-        "Œ": "OE",
-        "æ": "ae",
-        "Æ": "AE",
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-    },
+    **dict(zip("œŒæÆøØłŁđ", ("oe", "OE", "ae", "AE", "o", "O", "l", "L", "d"), strict=True)),
 }
 _TYPOGRAPHIC = re.compile("[" + re.escape("".join(_TYPOGRAPHY)) + "]")
 _CLAUSE_END = re.compile(r"\s-\s|[:;(\[]")
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 
 
 class UnknownEntry(LibraryError, LookupError):
@@ -348,7 +339,7 @@ class Vocabularies:
         'decree'
         """
         matcher = self._type_matchers.get(language or "", self._type_matchers[""])
-        text = re.sub(r"^[\W_]+", "", fold(phrase))
+        text = _LEADING_PUNCTUATION.sub("", fold(phrase))
         found = matcher.first(text, at_start=True)
         if found is None and in_title:
             found = matcher.first(_CLAUSE_END.split(text, maxsplit=1)[0])
