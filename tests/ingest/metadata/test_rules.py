@@ -1,0 +1,81 @@
+"""Instrument type, status, issuing body, jurisdiction and topics rules."""
+
+from __future__ import annotations
+
+from ingest.metadata.instrument import content_type, normalise_type, title_type
+from ingest.metadata.issuer import formula_body, normalise_body
+from ingest.metadata.jurisdiction import derive_jurisdiction, normalise_jurisdiction
+from ingest.metadata.status import normalise_status, text_status
+from ingest.metadata.topics import find_topics
+from library.vocabulary import Vocabularies
+
+
+def test_instrument_type_from_title_in_four_languages(vocab: Vocabularies) -> None:
+    assert title_type("Ley Nº 25.871", vocab, "es") == "law"
+    assert title_type("Lei nº 13.445", vocab, "pt") == "law"
+    assert title_type("Loi n° 2018-778", vocab, "fr") == "law"
+    assert title_type("Decreto 616/2010", vocab, "es") == "decree"
+    assert title_type("Convention on the Political Rights of Women", vocab, "en") == "treaty"
+    assert title_type("Declaración Universal de Derechos Humanos", vocab, "es") == "declaration"
+    assert (
+        title_type("Constituição da República Federativa do Brasil", vocab, "pt") == "constitution"
+    )
+    assert title_type("Código Civil Federal", vocab, "es") == "law"
+
+
+def test_constitution_of_an_organisation_is_a_treaty(vocab: Vocabularies) -> None:
+    assert (
+        title_type("Constitution of the International Organization for Migration", vocab, "en")
+        == "treaty"
+    )
+
+
+def test_stated_types_are_normalised(vocab: Vocabularies) -> None:
+    assert normalise_type("ley", vocab, "es") == "law"
+    assert normalise_type("decreto_supremo", vocab, "es") == "decree"
+    assert normalise_type("treaty", vocab) == "treaty"
+
+
+def test_documents_that_name_no_instrument() -> None:
+    assert content_type("Guía práctica para consulados. " * 5, "Guía práctica") == "guideline"
+    study = "Resumen. Palabras clave: migración. Metodología. Referencias."
+    assert content_type(study, "Sistema de preguntas") == "study"
+    assert content_type("Ginebra - Una de las tendencias.", "Las mujeres migrantes") == "other"
+
+
+def test_status_from_the_heading_area() -> None:
+    assert text_status("LEY X\nTEXTO VIGENTE\nÚltima reforma publicada DOF 15-01-2026") == "amended"
+    assert text_status("LEY X\nDEROGADA\nArtículo 1. ...") == "repealed"
+    assert text_status("LEY X\nTexto vigente") == "in_force"
+    assert text_status("LEY X\nArtículo 5 derogado por la Ley Y.") == "unknown"
+    assert normalise_status("vigente") == "in_force"
+
+
+def test_issuing_body_from_the_enacting_formula() -> None:
+    assert formula_body(
+        "El Senado y Cámara de Diputados de la Nación Argentina reunidos en Congreso"
+    ) == ("Honorable Congreso de la Nación Argentina")
+    assert formula_body(
+        "Preamble The General Conference of the International Labour Organization"
+    ) == ("International Labour Conference")
+    assert normalise_body("TABARE VAZQUEZ - JORGE BRUNI") == ""
+    assert normalise_body("MINISTERIO DE JUSTICIA") == "Ministerio de Justicia"
+
+
+def test_jurisdiction_of_national_and_international_texts(vocab: Vocabularies) -> None:
+    argentine = (
+        "El Senado y Cámara de Diputados de la Nación Argentina sancionan con fuerza de Ley:"
+    )
+    assert derive_jurisdiction("Ley 25.871", argentine, "law", vocab) == "AR"
+    treaty = (
+        "The States Parties to the present Convention, noting the Charter of the United Nations"
+    )
+    assert derive_jurisdiction("Convention on the Rights of Women", treaty, "treaty", vocab) == "UN"
+    assert normalise_jurisdiction("ar", vocab) == "AR"
+
+
+def test_topics_are_ranked_and_limited(vocab: Vocabularies) -> None:
+    text = "La trata de personas y la migración. " * 20 + "Refugiados. "
+    topics = find_topics("Ley de trata de personas", text, vocab, "es")
+    assert topics[0] == "trafficking"
+    assert len(topics) <= 6
