@@ -181,9 +181,10 @@ def naive_search(
                 filter=_naive_filter(filters or {}),
                 groupedby=grouped if facets else None,
             )
-            ids = tuple(hit["id"] for hit in results)
+            page = results[:page_size]  # with groupedby, iterating results yields every match
+            ids = tuple(hit["id"] for hit in page)
             counts = {name: dict(results.groups(name)) for name in FACET_FIELDS} if facets else {}
-            snippets = tuple(hit.highlights("content") for hit in results) if highlights else ()
+            snippets = tuple(hit.highlights("content") for hit in page) if highlights else ()
             return BaselinePage(ids, len(results), counts, snippets)
     finally:
         ix.close()
