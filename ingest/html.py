@@ -95,10 +95,31 @@ def _is_control(tag: Tag) -> bool:
     return href.startswith("javascript:") or (href in ("", "#") and tag.has_attr("onclick"))
 
 
+def defuse(text: str) -> str:
+    """Neutralise markup left open at the end of a page, where ``html.parser`` is quadratic.
+
+    A comment with no ``-->`` after it comments out the rest (as in browsers);
+    a ``<`` after the last ``>`` cannot open a tag and becomes text.
+
+    :param text: decoded HTML.
+
+    >>> defuse("<p>a</p> b <!-- x <!-- y"), defuse("<p>1</p> 2 < 3 <a")
+    ('<p>a</p> b ', '<p>1</p> 2 &lt; 3 &lt;a')
+    """
+    closed = text.rfind("-->")
+    opened = text.find("<!--", closed + 3 if closed >= 0 else 0)
+    if opened >= 0:
+        text = text[:opened]
+    last = text.rfind(">")
+    if "<" in text[last + 1 :]:
+        text = text[: last + 1] + text[last + 1 :].replace("<", "&lt;")
+    return text
+
+
 def _parse(text: str) -> BeautifulSoup:
     with pywarnings.catch_warnings():
         pywarnings.simplefilter("ignore")  # bs4 warns on XHTML and URL-like markup
-        return BeautifulSoup(text, "html.parser")
+        return BeautifulSoup(defuse(text), "html.parser")
 
 
 def _stats(root: Tag) -> Stats:

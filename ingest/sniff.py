@@ -74,9 +74,11 @@ HTML_MARKERS = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]", 
 FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n((?:[^\n]*\n){1,400}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 YAML_KEY_LINE = re.compile(r"^[\w\"'.-][^:\n]{0,60}:(?:\s|$)")
 MD_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+\S|[^\s#])", re.M)
-MD_TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
-MD_LINK = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
-MD_EMPHASIS = re.compile(r"(\*\*|__)\S[^\n]*?\S\1")
+MD_TABLE_RULE = re.compile(
+    r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M
+)
+MD_LINK = re.compile(r"!?\[[^\[\]\n]{1,500}\]\([^()\s\[\]]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+MD_EMPHASIS = re.compile(r"(\*\*|__)\S[^\n]{0,300}?\S\1")
 
 
 def sniff(data: bytes) -> str:
