@@ -28,7 +28,12 @@ from pdfminer.layout import (
     LTTextBox,
     LTTextLineHorizontal,
 )
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import (
+    PDFDocument,
+    PDFEncryptionError,
+    PDFPasswordIncorrect,
+    PDFXRefFallback,
+)
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -73,6 +78,8 @@ _NOT_A_TITLE = re.compile(
     re.IGNORECASE,
 )
 _APPLICATION_PREFIX = re.compile(r"^microsoft\s+\w+\s+-\s+", re.IGNORECASE)
+_CATALOG = re.compile(rb"/Type\s*/Catalog\b")
+_OBJECT = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
 _BOLD = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
@@ -142,9 +149,34 @@ def extract_pdf(data: bytes, limits: Limits) -> Extracted:
 
 
 def _open(data: bytes, warnings: list[str]) -> PDFDocument:
-    """Parse the document structure, opening an empty-user-password encryption."""
+    """Parse the document structure, opening an empty-user-password encryption.
+
+    A file cut short (an interrupted download) loses its trailer, which names
+    the catalogue; when the catalogue object itself survives, a trailer naming
+    it is appended and the objects are found by scanning.
+    """
     try:
-        doc = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        doc = _document(data)
+    except ExtractionError as exc:
+        patched = _with_trailer(data)
+        if patched is None:
+            raise
+        try:
+            doc = _document(patched)
+        except ExtractionError:
+            raise exc from None
+        warnings.append(
+            "PDF is truncated or its trailer is damaged: text recovered from what is left"
+        )
+        return doc
+    if any(isinstance(xref, PDFXRefFallback) for xref in doc.xrefs):
+        warnings.append("PDF cross-reference table is damaged: objects were recovered by scanning")
+    return doc
+
+
+def _document(data: bytes) -> PDFDocument:
+    try:
+        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect as exc:
         raise ExtractionError(ENCRYPTED) from exc
     except PDFEncryptionError as exc:
@@ -153,9 +185,18 @@ def _open(data: bytes, warnings: list[str]) -> PDFDocument:
         ) from exc
     except Exception as exc:  # pdfminer raises many types on malformed input
         raise ExtractionError(f"PDF is damaged or truncated: {_reason(exc)}") from exc
-    if any(type(xref).__name__ == "PDFXRefFallback" for xref in doc.xrefs):
-        warnings.append("PDF cross-reference table is damaged: objects were recovered by scanning")
-    return doc
+
+
+def _with_trailer(data: bytes) -> bytes | None:
+    """The data with a trailer naming its last catalogue object, if it has one."""
+    catalogues = [m.start() for m in _CATALOG.finditer(data)]
+    if not catalogues or b"/Encrypt" in data:
+        return None
+    heads = list(_OBJECT.finditer(data, max(0, catalogues[-1] - 4096), catalogues[-1]))
+    if not heads:
+        return None
+    number, generation = heads[-1].group(1), heads[-1].group(2)
+    return data + b"\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (number, generation)
 
 
 def _pages(count: int) -> str:

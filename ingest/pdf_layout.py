@@ -15,6 +15,7 @@ two-column body does not hide the body's gutter.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -398,11 +399,10 @@ def paragraphs(flow: Sequence[Line]) -> list[Paragraph]:
         return []
     left = min(li.x0 for li in flow)
     ends = sorted(li.x1 for li in flow)
-    right = _right_margin(ends)
+    right, justified = _right_margin(ends)
     width = max(right - left, 1.0)
     height = statistics.median(li.height for li in flow)
     tolerance = max(0.04 * width, 1.0 * height)
-    justified = len(flow) >= 3 and sum(1 for x in ends if x >= right - tolerance) >= 0.5 * len(ends)
     gaps = [a.y0 - b.y1 for a, b in zip(flow, flow[1:], strict=False)]
     usual_gap = statistics.median(gaps) if gaps else 0.0
 
@@ -427,6 +427,8 @@ def paragraphs(flow: Sequence[Line]) -> list[Paragraph]:
             return True
         if _LIST_MARKER.match(cur.text) and (sentence or short):
             return True
+        if cur.x0 - left > 0.5 * width and abs(cur.x1 - right) <= 1.5 and not centred(cur):
+            return True  # a short right-aligned note, not the continuation of a line
         indented = cur.x0 > prev.x0 + 0.8 * h and (nxt is None or cur.x0 > nxt.x0 + 0.8 * h)
         return indented and sentence
 
@@ -442,13 +444,17 @@ def paragraphs(flow: Sequence[Line]) -> list[Paragraph]:
     return [p for p in out if p.text]
 
 
-def _right_margin(ends: list[float]) -> float:
-    """The right edge of a column: where justified lines end, else the 90th percentile."""
-    needed = max(2, int(0.2 * len(ends)))
+def _right_margin(ends: list[float]) -> tuple[float, bool]:
+    """The right edge of a column and whether it is justified.
+
+    Justified lines end within a point or two of each other; the right edge is
+    then theirs, else the 90th percentile of the line ends (ragged text).
+    """
+    needed = max(3, math.ceil(0.4 * len(ends)))
     for x in reversed(ends):
         if sum(1 for e in ends if abs(e - x) <= 1.5) >= needed:
-            return x
-    return ends[int(0.9 * (len(ends) - 1))]
+            return x, len(ends) >= 3
+    return ends[int(0.9 * (len(ends) - 1))], False
 
 
 def _paragraph(lines: Sequence[Line]) -> Paragraph:
