@@ -1,0 +1,260 @@
+"""A parsed query turned into a set of matching documents and a Whoosh scoring query.
+
+Matching is computed with set algebra on posting lists (C-level set operations), so
+``AND``/``OR``/``NOT``, filters and phrase candidates cost little even when a word is in
+most documents. Scoring is a flat map ``(field, term) -> boost`` summed by BM25 over the
+matching set (``index/postings.py``). :class:`Marks` records what to highlight and which
+phrases to verify in the text of the page shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from index import analysis
+from index import fields as F
+from index import query as q
+from index.terms import Lexicon
+
+Weights = dict[tuple[str, str], float]
+
+
+@dataclass
+class Marks:
+    """Words and phrases to highlight; phrases that every hit must contain."""
+
+    words: set[str] = field(default_factory=set)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
+    required_phrases: set[tuple[str, ...]] = field(default_factory=set)
+    unknown_words: list[str] = field(default_factory=list)
+    typed_words: set[str] = field(default_factory=set)  # as typed (folded), positive
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Matching documents, the scoring query (None: nothing to score) and the marks."""
+
+    docs: set[int]
+    scoring: Weights
+    marks: Marks
+
+
+class _Neutral:
+    """A node that neither narrows nor scores (a stop word alone)."""
+
+
+NEUTRAL = _Neutral()
+Result = tuple[set[int] | _Neutral, Weights]
+
+
+def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
+    out: Weights = {}
+    for part in parts:
+        for key, value in part.items():
+            value *= boost
+            if value > out.get(key, 0.0):
+                out[key] = value
+    return out
+
+
+class Compiler:
+    """Compiles one query tree against one searcher's :class:`Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.marks = Marks()
+
+    def compile(self, node: q.Node) -> Compiled:
+        docs, scoring = self.node(node, required=True)
+        if isinstance(docs, _Neutral):
+            docs = set(self.lexicon.live_docs())
+        return Compiled(docs, scoring, self.marks)
+
+    def node(self, node: q.Node, required: bool, positive: bool = True) -> Result:
+        if isinstance(node, q.MatchAll):
+            return set(self.lexicon.live_docs()), {}
+        if isinstance(node, q.Word):
+            return self.word(node, positive)
+        if isinstance(node, q.Phrase):
+            return self.phrase(node.words, node.field, required and positive, positive)
+        if isinstance(node, q.Filter):
+            return self.lexicon.docs_any((node.field, v) for v in node.values), {}
+        if isinstance(node, q.YearRange):
+            years = wq.NumericRange(F.YEAR, node.low, node.high)
+            return set(years.docs(self.lexicon.searcher)), {}
+        if isinstance(node, q.Not):
+            docs, _ = self.node(node.child, required=False, positive=not positive)
+            if isinstance(docs, _Neutral):
+                return NEUTRAL, {}
+            return set(self.lexicon.live_docs()) - docs, {}
+        if isinstance(node, q.And):
+            return self.conjunction(node, required, positive)
+        if isinstance(node, q.Or):
+            return self.disjunction(node, positive)
+        if isinstance(node, q.Concept):
+            return self.concept(node, required, positive)
+        raise TypeError(f"unknown query node {node!r}")  # pragma: no cover
+
+    # -- words and phrases --------------------------------------------------------------
+    def _terms(self, word: q.Word) -> tuple[str, ...]:
+        if word.mode == "exact":
+            return (word.text,) if self.lexicon.exists(word.text) else ()
+        if word.mode == "prefix":
+            return self.lexicon.prefix(word.text)
+        if word.mode == "fuzzy":
+            return self.lexicon.fuzzy(word.text, word.fuzz)
+        return self.lexicon.variants(word.text)
+
+    def word(self, word: q.Word, positive: bool) -> Result:
+        if word.field == F.NUMBER:
+            return self.lexicon.docs(F.NUMBER, word.text), {(F.NUMBER, word.text): F.NUMBER_BOOST}
+        terms = self._terms(word)
+        numeric = any(ch.isdigit() for ch in word.text)
+        if not terms and not (numeric and self.lexicon.doc_frequency(F.NUMBER, word.text)):
+            if word.mode == "word" and word.text in analysis.all_stop_words():
+                return NEUTRAL, {}
+            if positive:
+                self.marks.unknown_words.append(word.text)
+            return set(), {}
+        fields = (F.TITLE,) if word.field == F.TITLE else (F.BODY_EXACT, F.TITLE)
+        pairs = [(f, t) for t in terms for f in fields]
+        if numeric:
+            pairs.append((F.NUMBER, word.text))
+        docs = self.lexicon.docs_any(pairs)
+        scoring = {
+            (f, t): (F.TITLE_BOOST if f == F.TITLE else F.NUMBER_BOOST if f == F.NUMBER else 1)
+            * (F.EXACT_BOOST if t == word.text and word.mode == "word" else 1)
+            for f, t in pairs
+        }
+        if positive:
+            self.marks.words.update(terms)
+            if word.mode == "word" and word.text in terms:
+                self.marks.typed_words.add(word.text)
+            if numeric:
+                self.marks.words.add(word.text)
+        return docs, scoring
+
+    def phrase(
+        self, words: tuple[str, ...], field_name: str, required: bool, positive: bool
+    ) -> Result:
+        present = [w for w in words if self.lexicon.exists(w)]
+        missing = [w for w in words if w not in present]
+        if any(w not in analysis.all_stop_words() for w in missing):
+            if positive:
+                self.marks.unknown_words.extend(
+                    w for w in missing if w not in analysis.all_stop_words()
+                )
+            return set(), {}
+        if not present:
+            if positive:
+                self.marks.notices.append(
+                    f'"{" ".join(words)}" is made of common words only and cannot be searched'
+                )
+            return set(), {}
+        fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
+        docs: set[int] | None = None
+        for w in sorted(present, key=lambda t: self.lexicon.doc_frequency(F.BODY_EXACT, t)):
+            found = self.lexicon.docs_any((f, w) for f in fields)
+            docs = found if docs is None else docs & found
+            if not docs:
+                break
+        docs = docs or set()
+        if F.BODY_EXACT in fields and docs:
+            docs = neighbour_filter(self.lexicon, words, docs)
+        if field_name != F.TITLE:
+            docs |= self._title_phrase(present)
+        if positive:
+            self.marks.phrases.add(words)
+            if required:
+                self.marks.required_phrases.add(words)
+        scoring = {(f, w): F.EXACT_BOOST for w in present for f in fields}
+        scoring.update({(F.TITLE, w): F.TITLE_BOOST for w in present})
+        return docs, scoring
+
+    def _title_phrase(self, present: list[str]) -> set[int]:
+        docs: set[int] | None = None
+        for w in present:
+            found = self.lexicon.docs(F.TITLE, w)
+            docs = found if docs is None else docs & found
+        return docs or set()
+
+    # -- boolean structure ---------------------------------------------------------------
+    def conjunction(self, node: q.And, required: bool, positive: bool) -> Result:
+        docs: set[int] | None = None
+        scoring: list[Weights] = []
+        for child in node.children:
+            child_docs, child_q = self.node(child, required, positive)
+            if isinstance(child_docs, _Neutral):
+                continue
+            docs = child_docs if docs is None else docs & child_docs
+            scoring.append(child_q)
+        if docs is None:
+            return NEUTRAL, {}
+        return docs, _merge(*scoring)
+
+    def disjunction(self, node: q.Or, positive: bool) -> Result:
+        docs: set[int] = set()
+        scoring: list[Weights] = []
+        for child in node.children:
+            child_docs, child_q = self.node(child, required=False, positive=positive)
+            if isinstance(child_docs, _Neutral):
+                continue
+            docs |= child_docs
+            scoring.append(child_q)
+        return docs, _merge(*scoring)
+
+    def concept(self, node: q.Concept, required: bool, positive: bool) -> Result:
+        docs, scoring = self.node(node.original, required=False, positive=positive)
+        docs = set() if isinstance(docs, _Neutral) else docs
+        expansions: list[Weights] = []
+        known = len(self.marks.unknown_words)
+        for _lang, words in node.labels:
+            if len(words) == 1:
+                label_docs, label_q = self.word(q.Word(words[0], "exact"), positive)
+            else:
+                label_docs, label_q = self.phrase(words, "", False, positive)
+            if not isinstance(label_docs, _Neutral):
+                docs |= label_docs
+            expansions.append(label_q)
+        del self.marks.unknown_words[known:]  # labels absent from the collection are no typo
+        for concept_id in node.concept_ids:
+            topic_docs = self.lexicon.docs(F.TOPICS, concept_id)
+            if topic_docs:
+                docs |= topic_docs
+                expansions.append({(F.TOPICS, concept_id): F.TOPIC_BOOST / F.EXPANSION_BOOST})
+        return docs, _merge(scoring, _merge(*expansions, boost=F.EXPANSION_BOOST))
+
+
+def neighbour_filter(lexicon: Lexicon, words: tuple[str, ...], docs: set[int]) -> set[int]:
+    """Keep the documents where each indexed word of the phrase has its neighbours.
+
+    :param lexicon: the searcher's lexicon.
+    :param words: the phrase's folded words, stop words included.
+    :param docs: candidates holding every indexed word of the phrase.
+    """
+    hashes = [analysis.word_hash(w) for w in words]
+    checks: list[tuple[int, int, str, int | None, int | None]] = []
+    for i, w in enumerate(words):
+        if lexicon.doc_frequency(F.BODY_EXACT, w):
+            before = hashes[i - 1] if i > 0 else None
+            after = hashes[i + 1] if i + 1 < len(words) else None
+            checks.append((lexicon.doc_frequency(F.BODY_EXACT, w), i, w, before, after))
+    kept = docs
+    for _df, _i, w, before, after in sorted(checks, key=lambda c: (c[0], c[1])):
+        ids, _weights, values = lexicon.postings(F.BODY_EXACT, w, values=True)
+        survivors: set[int] = set()
+        for docnum, value in zip(ids, values, strict=False):
+            if docnum not in kept:
+                continue
+            after_hashes, before_hashes = analysis.decode_neighbours(value)
+            if (before is None or before in before_hashes) and (
+                after is None or after in after_hashes
+            ):
+                survivors.add(docnum)
+        kept = survivors
+        if not kept:
+            break
+    return kept

@@ -1,0 +1,180 @@
+"""What a query word means in the index: stem variants, prefixes, fuzzy matches, docsets.
+
+A :class:`Lexicon` wraps one open searcher and memoises its answers; the search
+service makes a new one whenever it refreshes its searcher, so nothing outlives the
+segments it was computed from.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh.searching import Searcher
+
+from index import analysis, postings
+from index import fields as F
+
+#: At most this many indexed words stand for one prefix* or fuzzy~ word (most frequent).
+MAX_EXPANSION = 48
+#: Lexicon entries scanned for one stem (a stem of 3-4 letters may start many words).
+MAX_SCAN = 4000
+TEXT_FIELDS: tuple[str, ...] = (F.BODY_EXACT, F.TITLE)
+#: Entries memoised per searcher before the memo is cleared.
+MAX_MEMO = 100_000
+
+
+class Lexicon:
+    """Term lookups on one searcher, memoised.
+
+    :param searcher: an open Whoosh searcher (the caller keeps it open while in use).
+    """
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._variants: dict[str, tuple[str, ...]] = {}
+        self._live: frozenset[int] | None = None
+        self._postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+        self._df: dict[tuple[str, str], int] = {}
+
+    def begin_query(self) -> None:
+        """Forget the posting lists read for the previous query (they can be large)."""
+        self._postings = {}
+
+    def postings(
+        self, field: str, term: str, values: bool = False
+    ) -> tuple[list[int], list[float], list[Any]]:
+        """Doc numbers (deleted ones included), weights and optionally raw values of a term."""
+        key = (field, term)
+        if not values and key in self._postings:
+            ids, weights = self._postings[key]
+            return ids, weights, []
+        ids, weights, vals = postings.read(self.searcher, field, term, values)
+        self._postings[key] = (ids, weights)
+        return ids, weights, vals
+
+    def weights(self, field: str, term: str) -> tuple[list[int], list[float]]:
+        """Doc numbers and term frequencies of a term (memoised for the current query)."""
+        ids, weights, _ = self.postings(field, term)
+        return ids, weights
+
+    # -- statistics -------------------------------------------------------------------
+    def doc_frequency(self, field: str, term: str) -> int:
+        """Number of documents holding ``term`` in ``field`` (deleted ones included)."""
+        key = (field, term)
+        found = self._df.get(key)
+        if found is None:
+            try:
+                found = int(self.reader.doc_frequency(field, term))
+            except (KeyError, ValueError, TypeError):
+                found = 0
+            if len(self._df) > MAX_MEMO:
+                self._df.clear()
+            self._df[key] = found
+        return found
+
+    def exists(self, term: str) -> bool:
+        """Whether ``term`` is indexed in the body or a title."""
+        return any(self.doc_frequency(field, term) for field in TEXT_FIELDS)
+
+    def live_docs(self) -> frozenset[int]:
+        """Every live (not deleted) document number."""
+        if self._live is None:
+            self._live = frozenset(self.reader.all_doc_ids())
+        return self._live
+
+    def docs(self, field: str, term: str) -> set[int]:
+        """Live document numbers holding ``term`` in ``field``."""
+        if not self.doc_frequency(field, term):
+            return set()
+        ids = set(self.postings(field, term)[0])
+        if self.reader.has_deletions():
+            ids &= self.live_docs()
+        return ids
+
+    def docs_any(self, pairs: Iterable[tuple[str, str]]) -> set[int]:
+        """Union of :meth:`docs` over ``(field, term)`` pairs."""
+        out: set[int] = set()
+        for field, term in pairs:
+            out |= self.docs(field, term)
+        return out
+
+    # -- expansions ------------------------------------------------------------------
+    def _prefixed(self, prefix: str, scan: int = MAX_SCAN) -> list[str]:
+        out: list[str] = []
+        for field in TEXT_FIELDS:
+            for n, btext in enumerate(self.reader.expand_prefix(field, prefix)):
+                if n >= scan:
+                    break
+                out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+        return list(dict.fromkeys(out))
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """Indexed words with the same Snowball stem as ``word`` in some language.
+
+        :param word: a folded word. A stop word of every language yields only itself
+            (if indexed at all).
+        """
+        found = self._variants.get(word)
+        if found is not None:
+            return found
+        stems = {
+            lang: analysis.stem(word, lang)
+            for lang in F.STEMMED_LANGUAGES
+            if word not in analysis.stop_words(lang)
+        }
+        out = {word} if self.exists(word) else set()
+        prefixes = {s[:-1] if len(s) > 4 else s for s in stems.values()}
+        for prefix in prefixes:
+            for term in self._prefixed(prefix):
+                if term not in out and any(
+                    analysis.stem(term, lang) == s for lang, s in stems.items()
+                ):
+                    out.add(term)
+        result = tuple(sorted(out, key=lambda t: (t != word, t)))
+        if len(self._variants) > MAX_MEMO:
+            self._variants.clear()
+        self._variants[word] = result
+        return result
+
+    def prefix(self, prefix: str, limit: int = MAX_EXPANSION) -> tuple[str, ...]:
+        """The ``limit`` most frequent indexed words starting with ``prefix``."""
+        terms = self._prefixed(prefix, scan=50_000)
+        return self._most_frequent(terms, limit)
+
+    def fuzzy(self, word: str, maxdist: int, limit: int = MAX_EXPANSION) -> tuple[str, ...]:
+        """The ``limit`` most frequent indexed words within ``maxdist`` edits of ``word``."""
+        prefix = 1 if len(word) > 3 else 0
+        found: set[str] = set()
+        for field in TEXT_FIELDS:
+            for term in self.reader.terms_within(field, word, maxdist, prefix=prefix):
+                found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+        return self._most_frequent(sorted(found), limit)
+
+    def _most_frequent(self, terms: list[str], limit: int) -> tuple[str, ...]:
+        if len(terms) <= limit:
+            return tuple(terms)
+        return tuple(
+            heapq.nlargest(limit, terms, key=lambda t: self.doc_frequency(F.BODY_EXACT, t))
+        )
+
+    def suggest(self, word: str) -> str | None:
+        """A frequent indexed word one or two edits from ``word``, for "did you mean"."""
+        if len(word) < 3 or word.isdigit():
+            return None
+        for maxdist in (1, 2) if len(word) > 4 else (1,):
+            candidates = [
+                t
+                for t in self.reader.terms_within(F.BODY_EXACT, word, maxdist, prefix=1)
+                if t != word
+            ]
+            if candidates:
+                return max(candidates, key=lambda t: (self.doc_frequency(F.BODY_EXACT, t), t))
+        return None
+
+
+def as_text(value: Any) -> str:
+    """A term from the reader as ``str``."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
