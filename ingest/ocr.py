@@ -25,6 +25,12 @@ DEFAULT_LANGUAGES = "spa+eng+por+fra"
 RESOLUTION_DPI = 300
 #: Seconds allowed for ``tesseract --list-langs``.
 PROBE_TIMEOUT = 10.0
+NO_TEXT_LAYER = (
+    "PDF has no text layer (scanned image) and OCR is not available: "
+    "install tesseract-ocr with spa/eng/por/fra data"
+)
+OCR_DONE = "text obtained by OCR (tesseract), check it"
+OCR_USED = f"no text layer: {OCR_DONE}"
 NOT_AVAILABLE = (
     "OCR is not available: install tesseract-ocr with spa/eng/por/fra data "
     "and poppler-utils (pdftoppm)"
@@ -106,6 +112,46 @@ def ocr_pdf_pages(
             except (OSError, subprocess.CalledProcessError) as exc:
                 log.warning("OCR failed on page %d: %s", page, exc)
     return texts
+
+
+def ocr_missing_text(
+    data: bytes, empty: list[int], with_images: list[int], pages: int, limits: Limits
+) -> tuple[dict[int, str], list[str]]:
+    """OCR the pages of a PDF that have no text layer, or say why their text is missing.
+
+    Most pages empty means a scanned document: without OCR it is rejected.
+    Otherwise the few empty pages that hold an image are OCR'd, or reported.
+
+    :param data: the PDF bytes.
+    :param empty: numbers of the pages without (enough) text.
+    :param with_images: numbers of the pages that hold an image.
+    :param pages: how many pages were read.
+    :param limits: ``max_seconds`` is what is left of the file's time budget.
+    :returns: page number -> OCR text, and the warnings to record.
+    :raises ExtractionError: a scanned document and no OCR.
+    """
+    scanned = 2 * len(empty) > pages
+    available = ocr_available()
+    if scanned and not available:
+        raise ExtractionError(NO_TEXT_LAYER)
+    wanted = [n for n in empty if n in set(with_images)]
+    if not wanted:
+        return {}, []
+    listed = ("page " if len(wanted) == 1 else "pages ") + ", ".join(map(str, wanted[:10]))
+    listed += "…" if len(wanted) > 10 else ""
+    if not available:
+        return {}, [
+            f"no text layer on {listed} (scanned images) and OCR is not available: their text "
+            "is missing; install tesseract-ocr with spa/eng/por/fra data"
+        ]
+    if limits.max_seconds <= 0:
+        return {}, [f"no text layer on {listed}: OCR skipped, time budget reached"]
+    texts = ocr_pdf_pages(data, wanted, limits)
+    notes = [OCR_USED if scanned else f"no text layer on {listed}: {OCR_DONE}"]
+    missed = [n for n in wanted if n not in texts]
+    if missed:
+        notes.append(f"OCR stopped before page {missed[0]}: time budget reached")
+    return texts, notes
 
 
 def ocr_paragraphs(text: str) -> list[str]:

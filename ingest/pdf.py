@@ -53,7 +53,7 @@ from ingest.pdf_layout import (
     reading_order,
     strip_running_lines,
 )
-from library.errors import ExtractionError
+from library.errors import ExtractionError, LimitExceeded
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +65,6 @@ ENCRYPTED = (
     "PDF is encrypted with a password; ask the publisher for an unprotected copy "
     "or remove the protection with the owner's password"
 )
-NO_TEXT_LAYER = (
-    "PDF has no text layer (scanned image) and OCR is not available: "
-    "install tesseract-ocr with spa/eng/por/fra data"
-)
-OCR_DONE = "text obtained by OCR (tesseract), check it"
-OCR_USED = f"no text layer: {OCR_DONE}"
 _NOT_A_TITLE = re.compile(
     r".*\.(?:docx?|pdf|indd|odt|rtf|txt|xlsx?|pptx?|qxd|qxp|tex|html?|wpd|e?ps|tiff?|jpe?g|png)"
     r"|.*[\\/].*|(?:untitled|sin t[íi]tulo|sem t[íi]tulo|sans titre|no title|t[íi]tulo|title|"
@@ -122,6 +116,10 @@ def extract_pdf(data: bytes, limits: Limits) -> Extracted:
     start = time.monotonic()
     if not data.strip():
         raise ExtractionError("empty file: there is nothing to read")
+    if len(data) > limits.max_bytes:
+        raise LimitExceeded(
+            f"PDF of {len(data)} bytes is larger than the limit of {limits.max_bytes}"
+        )
     if b"%PDF-" not in data[:1024]:
         raise ExtractionError("not a PDF: the file has no %PDF- header")
     warnings: list[str] = []
@@ -132,7 +130,18 @@ def extract_pdf(data: bytes, limits: Limits) -> Extracted:
     kept = strip_running_lines(texts, [page.box for page in read])
     for page, lines in zip(read, kept, strict=True):
         page.lines = lines
-    ocr_texts = _ocr_empty_pages(data, read, limits, start, warnings)
+    ocr_texts: dict[int, str] = {}
+    empty = [page.number for page in read if page.chars < MIN_PAGE_CHARS]
+    if empty:
+        remaining = limits.max_seconds - (time.monotonic() - start)
+        ocr_texts, notes = ocr.ocr_missing_text(
+            data,
+            empty,
+            [page.number for page in read if page.has_image],
+            len(read),
+            dataclasses.replace(limits, max_seconds=remaining),
+        )
+        warnings.extend(notes)
     blocks = _blocks(read, ocr_texts)
     if not blocks:
         raise ExtractionError("PDF has no text: its pages are blank or hold only drawings")
@@ -303,42 +312,6 @@ def _lines(raw: list[LTTextLineHorizontal]) -> list[Line]:
     return lines
 
 
-def _ocr_empty_pages(
-    data: bytes, read: list[_Page], limits: Limits, start: float, warnings: list[str]
-) -> dict[int, str]:
-    """OCR the pages without a text layer, or say why their text is missing."""
-    empty = [page for page in read if page.chars < MIN_PAGE_CHARS]
-    if not empty:
-        return {}
-    scanned = 2 * len(empty) > len(read)
-    available = ocr.ocr_available()
-    if scanned and not available:
-        raise ExtractionError(NO_TEXT_LAYER)
-    wanted = [page.number for page in empty if page.has_image]
-    if not wanted:
-        return {}
-    listed = ("page " if len(wanted) == 1 else "pages ") + ", ".join(map(str, wanted[:10]))
-    listed += "…" if len(wanted) > 10 else ""
-    if not available:
-        warnings.append(
-            f"no text layer on {listed} (scanned images) and OCR is not available: their text "
-            "is missing; install tesseract-ocr with spa/eng/por/fra data"
-        )
-        return {}
-    remaining = limits.max_seconds - (time.monotonic() - start)
-    if remaining <= 0:
-        warnings.append(f"no text layer on {listed}: OCR skipped, time budget reached")
-        return {}
-    texts = ocr.ocr_pdf_pages(data, wanted, dataclasses.replace(limits, max_seconds=remaining))
-    warnings.append(OCR_USED if scanned else f"no text layer on {listed}: {OCR_DONE}")
-    missed = [n for n in wanted if n not in texts]
-    if missed:
-        warnings.append(
-            f"OCR stopped before page {missed[0]}: time budget of {limits.max_seconds:g} s reached"
-        )
-    return texts
-
-
 def _blocks(read: list[_Page], ocr_texts: dict[int, str]) -> list[Block]:
     """Paragraphs of every page in reading order, re-joined across column and page breaks."""
     laid_out: list[tuple[int, list[list[Paragraph]]]] = []
@@ -353,11 +326,11 @@ def _blocks(read: list[_Page], ocr_texts: dict[int, str]) -> list[Block]:
         else:
             flows = reading_order(page.lines)
             laid_out.append((page.number, [paragraphs(flow) for flow in flows]))
-    heights = [p.height for _, flows in laid_out for f in flows for p in f for _ in range(p.lines)]
+    heights = [p.height for _, runs in laid_out for f in runs for p in f for _ in range(p.lines)]
     body = statistics.median(h for h in heights if h > 0) if any(heights) else 0.0
     blocks: list[Block] = []
-    for number, flows in laid_out:
-        for flow in flows:
+    for number, runs in laid_out:
+        for flow in runs:
             for n, para in enumerate(flow):
                 kind = "heading" if _is_heading(para, body) else "paragraph"
                 last = blocks[-1] if blocks else None

@@ -38,28 +38,16 @@ BAND_FRACTION = 0.12
 RUNNING_FRACTION = 0.4
 
 LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\u00a0": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\u200b": "",
-        "\ufeff": "",
-    }
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+    | dict.fromkeys("\u00a0\u2002\u2003\u2009", " ")
+    | dict.fromkeys("\u200b\ufeff", "")
 )
 _CID = re.compile(r"\(cid:\d+\)")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"(?:[-\u2013\u2014]\s*)?\d{1,6}(?:\s*[-\u2013\u2014])?"
-    r"|[ivxlcdm]{1,7}"
+    r"|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
     r"|(?:p[aá]g(?:ina)?|page|p|fl|folha|seite)\.?\s*\d{1,6}(?:\s*(?:de|of|sur|/)\s*\d{1,6})?"
     r"|\d{1,6}\s*(?:de|of|sur|/)\s*\d{1,6}",
     re.IGNORECASE,

@@ -2,21 +2,21 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ingest import ocr
 from ingest.extracted import Limits
-from ingest.ocr import ocr_available, ocr_paragraphs, ocr_pdf_pages
-from ingest.pdf import OCR_USED, extract_pdf
+from ingest.ocr import OCR_USED, ocr_available, ocr_paragraphs, ocr_pdf_pages
+from ingest.pdf import extract_pdf
 from library.errors import ExtractionError
 from tests.ingest.pdf_fixtures import Page, column, make_pdf, scanned, text_page
 
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract or pdftoppm not installed")
 
 
-def fake_run(languages: str):
+def fake_run(languages: str) -> Callable[..., subprocess.CompletedProcess[str]]:
     def run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
         return subprocess.CompletedProcess(
             args, 0, f"List of available languages (3):\n{languages}\n", ""
@@ -26,19 +26,19 @@ def fake_run(languages: str):
 
 
 def test_ocr_is_unavailable_without_the_programs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setattr("ingest.ocr.shutil.which", lambda name: None)
     assert ocr_available() is False
 
 
 def test_ocr_needs_every_requested_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(ocr.subprocess, "run", fake_run("eng\nspa\nosd"))
+    monkeypatch.setattr("ingest.ocr.shutil.which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr("ingest.ocr.subprocess.run", fake_run("eng\nspa\nosd"))
     assert ocr_available() is False
     assert ocr_available("spa+eng") is True
 
 
 def test_ocr_refuses_to_run_without_the_programs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setattr("ingest.ocr.shutil.which", lambda name: None)
     with pytest.raises(ExtractionError, match="install tesseract-ocr"):
         ocr_pdf_pages(b"%PDF-1.4", [1], Limits())
 

@@ -9,7 +9,7 @@ from ingest import ocr, pdf
 from ingest.extracted import Limits
 from ingest.pdf import extract_pdf
 from ingest.pdf_layout import Line, clean_text, is_page_number, join_lines, reading_order
-from library.errors import ExtractionError
+from library.errors import ExtractionError, LimitExceeded
 from tests.ingest.pdf_fixtures import Image, Page, Text, column, make_pdf, text_page
 
 LIMITS = Limits()
@@ -132,6 +132,11 @@ def test_application_defaults_and_file_names_are_not_titles(title: str) -> None:
 def test_empty_file_is_rejected() -> None:
     with pytest.raises(ExtractionError, match="empty file"):
         extract_pdf(b"", LIMITS)
+
+
+def test_a_file_over_the_size_limit_is_refused() -> None:
+    with pytest.raises(LimitExceeded):
+        extract_pdf(make_pdf([text_page([ARTICLE_1])]), Limits(max_bytes=100))
 
 
 def test_bytes_that_are_not_a_pdf_are_rejected() -> None:
@@ -261,7 +266,9 @@ def test_page_number_forms(text: str) -> None:
     assert is_page_number(text)
 
 
-@pytest.mark.parametrize("text", ["Artículo 3", "3. Principios", "LEY 30364 DE 2015"])
+@pytest.mark.parametrize(
+    "text", ["Artículo 3", "3. Principios", "LEY 30364 DE 2015", "civil", "mil"]
+)
 def test_text_lines_are_not_page_numbers(text: str) -> None:
     assert not is_page_number(text)
 
