@@ -24,6 +24,11 @@ ARTICLE_2 = (
     "contra las decisiones que las afecten, con asistencia consular cuando la soliciten."
 )
 
+ARTICLE_3 = (
+    "Artículo 3. Ninguna persona será devuelta a un país donde su vida o su libertad corran "
+    "peligro por causa de su origen, su religión, su nacionalidad o sus opiniones políticas."
+)
+
 
 def two_columns(left: list[str], right: list[str], top: float = 770) -> list[Text]:
     """Two ragged columns whose lines share baselines, as in a gazette."""
@@ -48,6 +53,16 @@ def test_two_columns_are_read_column_by_column() -> None:
         "Artículo 3. Texto breve de cierre.",
         ARTICLE_2,
     ]
+
+
+def test_three_columns_are_read_left_to_right() -> None:
+    texts = [
+        t
+        for n, a in enumerate((ARTICLE_1, ARTICLE_2, ARTICLE_3))
+        for t in column([a], 40 + 180 * n, 770, chars=30)
+    ]
+    blocks = extract_pdf(make_pdf([Page(texts)]), LIMITS).blocks
+    assert [b.text for b in blocks] == [ARTICLE_1, ARTICLE_2, ARTICLE_3]
 
 
 def test_a_sentence_cut_by_the_column_break_stays_one_paragraph() -> None:
