@@ -358,17 +358,22 @@ def choose_title(candidates: list[str], body: str) -> str:
     :param candidates: ``<title>`` texts and title meta tags.
     :param body: the extracted text.
     """
-    haystack = _folded(body[:50000])
+    haystack = f" {_folded(body[:50000])} "
     best, best_score = "", 0
     for candidate in candidates:
         segments = [s for s in TITLE_SEPARATORS.split(candidate) if s.strip()]
-        kept = [s for s in segments if _folded(s) in haystack]
-        supported = " - ".join(kept) if kept else ""
-        if _folded(candidate) in haystack:
-            supported = candidate
-        if len(supported) >= 0.5 * len(candidate) and len(supported) > best_score:
+        kept = [s for s in segments if _supported(s, haystack)]
+        supported = candidate if _supported(candidate, haystack) else " - ".join(kept)
+        leading = bool(kept) and kept[0] == segments[0] and len(kept[0].split()) >= 3
+        if (len(supported) >= 0.5 * len(candidate) or leading) and len(supported) > best_score:
             best, best_score = supported, len(supported)
     return best
+
+
+def _supported(segment: str, haystack: str) -> bool:
+    """The segment occurs in the folded text as whole words."""
+    needle = _folded(segment).strip()
+    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
 
 
 def _metadata(soup: BeautifulSoup) -> tuple[dict[str, str], list[str]]:

@@ -313,10 +313,15 @@ BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # Bounded repetitions keep these linear on hostile input (a line of a million "[").
 URL = r"\((?:[^()\s\[\]]|\([^()\n]{0,300}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
-IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]" + URL)
-LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]" + URL)
+IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]" + URL)
+LINK = re.compile(r"\[([^\[\]]{0,1000})\]" + URL)
+#: The tail of a link whose text began in an earlier paragraph: ``text](url)``.
+ORPHAN_LINK_TAIL = re.compile(r"\]\((?:[a-z]+:|\.{0,2}/|#)[^()\s\[\]]{0,2000}\)")
 REF_LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,200}\]")
-STARS = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
+#: A closing run left alone at a line's end after a hard break ("**TÍTULO I  \n**").
+DANGLING_STARS = re.compile(r"^[ \t]*\*{1,3}[ \t]*$|[ \t]+\*{2,3}[ \t]*$", re.M)
+#: Star runs touching text; not " ** ", a "* " bullet or a "(*)" footnote mark.
+STARS = re.compile(r"(?<=[^\s*(\[])\*+|\*+(?=[^\s*)\]])")
 UNDERSCORES = re.compile(r"(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])")
 MARKS = re.compile(r"~~|`+")
 SPACES = re.compile(r"[ \t\u00a0]+")
@@ -354,10 +359,11 @@ def inline_text(text: str) -> str:
         text = ESCAPE.sub(lambda m: chr(ESCAPED_BASE + ord(m.group(1))), text)
     if "<" in text:
         text = TAG.sub("", BREAK_TAG.sub("\n", AUTOLINK.sub(r"\1", text)))
-    if "[" in text:
+    if "[" in text or "](" in text:
         text = REF_LINK.sub(r"\1", LINK.sub(r"\1", IMAGE.sub("", text)))
+        text = ORPHAN_LINK_TAIL.sub("", text)
     if "*" in text:
-        text = STARS.sub("", text)
+        text = STARS.sub("", DANGLING_STARS.sub("", text))
     if "_" in text:
         text = UNDERSCORES.sub("", text)
     if "~" in text or "`" in text:

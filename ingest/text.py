@@ -26,6 +26,7 @@ SPACE_BEFORE = re.compile(r"[ \t]+([,.;:!?%)\]}»])")
 SPACE_AFTER = re.compile(r"([(\[{«¿¡])[ \t]+")
 CLITIC = re.compile(r"(?<=\w) (['’](?:s|re|ve|ll|d|m|t)\b|n['’]t\b)", re.I)
 BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+LINE_END = re.compile(r"[.?!:;\"'»)]\s*$")
 INNER_SPACE = re.compile(r"[ \t\u00a0]+")
 
 #: Words that open a structural heading in es/en/pt/fr legal drafting.
@@ -110,8 +111,10 @@ def text_blocks(text: str) -> list[Block]:
     """
     chunks = [c.strip() for c in BLANK_LINES.split(text) if c.strip()]
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(chunks) * 20 < len(lines) and len(lines) > 5:
-        chunks = [line.strip() for line in lines]  # no blank lines: a line is a paragraph
+    if (len(chunks) == 1 or len(chunks) * 20 < len(lines)) and len(lines) > 3:
+        ended = sum(1 for line in lines if LINE_END.search(line))
+        if ended >= 0.6 * len(lines):  # a sentence per line, not hard-wrapped prose
+            chunks = [line.strip() for line in lines]
     blocks: list[Block] = []
     for index, chunk in enumerate(chunks):
         cleaned = "\n".join(INNER_SPACE.sub(" ", line).strip() for line in chunk.split("\n"))
