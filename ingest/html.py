@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 import warnings as pywarnings
 
-from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from ingest.encoding import decode_text
 from ingest.extracted import Block, Extracted, Limits, blocks_to_text
@@ -170,10 +170,9 @@ def _main_container(root: Tag, stats: Stats) -> tuple[Tag, bool]:
 
 
 def _tokens(tag: Tag) -> set[str]:
-    classes = tag.get("class") or []
-    raw = " ".join(
-        [*(classes if isinstance(classes, list) else [classes]), str(tag.get("id") or "")]
-    )
+    classes: object = tag.get("class") or []
+    names = [str(c) for c in classes] if isinstance(classes, list) else [str(classes)]
+    raw = " ".join([*names, str(tag.get("id") or "")])
     return {t.lower() for t in TOKEN_SPLIT.split(raw) if t}
 
 

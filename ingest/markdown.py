@@ -47,7 +47,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-import yaml
+import yaml  # type: ignore[import-untyped]  # no stubs installed
 
 from ingest.encoding import decode_text
 from ingest.extracted import Block, Extracted, Limits, blocks_to_text
@@ -107,6 +107,7 @@ FIELD_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 DATE_FIELDS = frozenset({"date_published", "date_adopted", "date_in_force", "version_date"})
 PLACEHOLDER_DATES = frozenset({"1900-01-01", "1970-01-01", "0001-01-01", "0000-00-00"})
 IDENTIFIER_PREFIX = re.compile(r"^(?:[A-Za-z]+[-_ ])+(?=\d)")
+IDENTIFIER_YEAR = re.compile(r"^(\d+)[-/_](?:1[89]|20)\d\d$")
 
 #: Status words (folded) -> model status; a leading negation means not_in_force.
 STATUS_WORDS: tuple[tuple[str, str], ...] = tuple(
@@ -206,6 +207,21 @@ def status_value(value: str) -> str:
     return ""
 
 
+def number_from_identifier(identifier: str) -> str:
+    """The number in a ``TYPE-NUMBER[-YEAR]`` identifier, else the identifier unchanged.
+
+    :param identifier: e.g. ``LEY-1257-2008``, ``UY-ley-18065``, ``DS-119-2003-RE``.
+
+    >>> [number_from_identifier(i) for i in ("LEY-1257-2008", "UY-ley-18065", "DS-119-2003-RE")]
+    ['1257', '18065', '119-2003-RE']
+    """
+    rest = IDENTIFIER_PREFIX.sub("", identifier)
+    if rest == identifier:
+        return identifier
+    year = IDENTIFIER_YEAR.match(rest)
+    return year.group(1) if year else rest
+
+
 def _scalar(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
@@ -233,7 +249,7 @@ def map_front_matter(fields: Mapping[str, object]) -> dict[str, str]:
     identifier = _scalar(folded.get("identifier") or folded.get("identificador"))
     if identifier:
         result["identifier"] = identifier
-        result.setdefault("number", IDENTIFIER_PREFIX.sub("", identifier))
+        result.setdefault("number", number_from_identifier(identifier))
     if "instrument_type_hint" in result:
         result["instrument_type_hint"] = result["instrument_type_hint"].replace("_", " ")
     if "jurisdiction" in result and not re.fullmatch(r"[A-Za-z]{2}", result["jurisdiction"]):

@@ -16,6 +16,7 @@ from ingest.markdown import (
     iso_date,
     language_code,
     map_front_matter,
+    number_from_identifier,
     status_value,
 )
 from library.errors import ExtractionError, LimitExceeded
@@ -85,6 +86,14 @@ def test_unquoted_yaml_dates_and_priorities() -> None:
     assert meta["date_adopted"] == "2002-12-18"
     assert meta["instrument_type_hint"] == "Decreto Supremo"
     assert meta["number"] == "20066"  # official number wins over the identifier
+
+
+def test_number_from_identifier_drops_type_prefix_and_year() -> None:
+    assert number_from_identifier("LEY-1257-2008") == "1257"
+    assert number_from_identifier("DEC-616-2010") == "616"
+    assert number_from_identifier("UY-ley-18065") == "18065"
+    assert number_from_identifier("DS-119-2003-RE") == "119-2003-RE"
+    assert number_from_identifier("LEGITEXT000006070158") == "LEGITEXT000006070158"
 
 
 def test_generic_date_key_only_when_no_publication_key() -> None:
