@@ -79,6 +79,7 @@ def add_one(service: Any, record: Record) -> float:
     """Seconds to add one record to the live index and see it in the next search."""
     started = time.perf_counter()
     service.update(record)
+    service.doc_count()  # reopens the searcher on the new commit
     return time.perf_counter() - started
 
 

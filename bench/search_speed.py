@@ -43,6 +43,14 @@ ADD_ONE_TARGET_S = 1.0
 SERVE_MEMORY_TARGET_MB = 500.0
 
 
+def remove(path: Path) -> None:
+    """Delete a built index, whether a folder (Whoosh) or a file (SQLite)."""
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -189,7 +197,7 @@ def run_size(size: int, args: argparse.Namespace, queries_path: Path) -> dict[st
     systems: dict[str, Any] = {}
     for name in args.systems:
         target = args.work / f"index-{name}-{size}"
-        shutil.rmtree(target, ignore_errors=True)
+        remove(target)
         log(f"size {size:,}: {name}: building")
         build = run_worker(["build", name, str(sample), str(target)])
         log(f"size {size:,}: {name}: built {build}")
@@ -200,7 +208,7 @@ def run_size(size: int, args: argparse.Namespace, queries_path: Path) -> dict[st
             log(f"size {size:,}: {name}: served (peak {serve.get('peak_rss_mb', 0):.0f} MB)")
         systems[name] = {"build": build, "serve": serve}
         if not args.keep:
-            shutil.rmtree(target, ignore_errors=True)
+            remove(target)
     report = {
         "size": size,
         "seed": args.seed,
