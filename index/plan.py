@@ -29,7 +29,6 @@ class Marks:
     phrases: set[tuple[str, ...]] = field(default_factory=set)
     required_phrases: set[tuple[str, ...]] = field(default_factory=set)
     unknown_words: list[str] = field(default_factory=list)
-    typed_words: set[str] = field(default_factory=set)  # as typed (folded), positive
     notices: list[str] = field(default_factory=list)
 
 
@@ -63,8 +62,9 @@ def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
 class Compiler:
     """Compiles one query tree against one searcher's :class:`Lexicon`."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, language: str = "") -> None:
         self.lexicon = lexicon
+        self.language = language
         self.marks = Marks()
 
     def compile(self, node: q.Node) -> Compiled:
@@ -106,7 +106,7 @@ class Compiler:
             return self.lexicon.prefix(word.text)
         if word.mode == "fuzzy":
             return self.lexicon.fuzzy(word.text, word.fuzz)
-        return self.lexicon.variants(word.text)
+        return self.lexicon.variants(word.text, self.language)
 
     def word(self, word: q.Word, positive: bool) -> Result:
         if word.field == F.NUMBER:
@@ -131,8 +131,6 @@ class Compiler:
         }
         if positive:
             self.marks.words.update(terms)
-            if word.mode == "word" and word.text in terms:
-                self.marks.typed_words.add(word.text)
             if numeric:
                 self.marks.words.add(word.text)
         return docs, scoring

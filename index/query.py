@@ -360,3 +360,16 @@ def _simplify(node: Node) -> Node:
         child = _simplify(node.child)
         return MatchAll() if isinstance(child, MatchAll) else Not(child)
     return node
+
+
+def plain_terms(node: Node) -> list[str]:
+    """The plain words of the query outside negations, in order (for language guessing)."""
+    if isinstance(node, Word):
+        return [node.text] if node.mode in ("word", "exact") else []
+    if isinstance(node, Phrase):
+        return list(node.words)
+    if isinstance(node, And | Or):
+        return [w for child in node.children for w in plain_terms(child)]
+    if isinstance(node, Concept):
+        return plain_terms(node.original)
+    return []

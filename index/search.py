@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 from index import fields as F
 from index import query as q
+from index.analysis import all_stop_words as stop_words_anywhere
 from index.expand import expand_concepts, query_language
 from index.facets import Columns, FacetValue, facet_counts, labeller
 from index.mapping import StoredPart, unpack_parts
@@ -143,11 +144,13 @@ def _normalised(params: SearchParams) -> SearchParams:
     )
 
 
-def _language_of_words(ctx: SearchContext, marks: Marks) -> str:
-    """The language most documents holding the typed words are in ("" if unclear)."""
+def _language_of_words(ctx: SearchContext, words: list[str]) -> str:
+    """The language most documents holding the query's words are in ("" if unclear)."""
     languages = ctx.columns.column(F.LANGUAGE)
     counts: Counter[str] = Counter()
-    for word in sorted(marks.typed_words)[:3]:
+    for word in words[:4]:
+        if word in stop_words_anywhere():
+            continue
         ids, _weights = ctx.lexicon.weights(F.BODY_EXACT, word)
         counts.update(languages[d] for d in ids[:2000])
     if not counts:
@@ -286,11 +289,14 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
     node, parse_notices = q.parse_forgiving(params.q)
     if not params.only_language:
         node = expand_concepts(node, ctx.vocab)
-    ctx.lexicon.begin_query()
-    compiler = Compiler(ctx.lexicon)
+    language = (
+        params.query_language
+        or query_language(node)
+        or _language_of_words(ctx, q.plain_terms(node))
+    )
+    compiler = Compiler(ctx.lexicon, language)
     compiled = compiler.compile(node)
     selections = _selections(params, compiler)
-    language = params.query_language or query_language(node)
     if params.only_language and language and F.LANGUAGE not in selections:
         selections[F.LANGUAGE] = (compiler.lexicon.docs(F.LANGUAGE, language), (language,))
     docs = compiled.docs
@@ -300,8 +306,6 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
     facets = facet_counts(ctx.columns, compiled.docs, selections, label, params.facet_size)
     first = (params.page - 1) * params.page_size
     slack = PHRASE_SLACK if compiled.marks.required_phrases else 0
-    if not language and not params.only_language:
-        language = _language_of_words(ctx, compiled.marks)
     ranked = _rank(ctx, compiled, docs, params, first + params.page_size + slack, language)
     hits, failed = _page(ctx, ranked, compiled.marks, first, params.page_size)
     total = max(len(docs) - failed, first + len(hits))

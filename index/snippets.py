@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from whoosh.support.charset import accent_map
-
 from index import analysis
 from index import fields as F
 from index.mapping import StoredPart
@@ -41,20 +39,24 @@ class PartHit:
     score: int
 
 
+#: Accented lower-case letters of the collection's languages, by folded letter.
+_ACCENTED = {
+    "a": "áàâãäå",
+    "e": "éèêë",
+    "i": "íìîïı",
+    "o": "óòôõöø",
+    "u": "úùûü",
+    "c": "ç",
+    "n": "ñ",
+    "y": "ýÿ",
+}
+
+
 @cache
 def _letter_classes() -> dict[str, str]:
-    """Folded letter -> regex class of its lower-case accented forms."""
-    variants: dict[str, set[str]] = {}
-    for code, base in accent_map.items():
-        char = chr(code)
-        if len(base) == 1 and base.isalpha() and char.islower():
-            variants.setdefault(base.lower(), set()).add(char)
-    for base, chars in {"o": "ø", "l": "ł", "d": "đ", "i": "ı"}.items():
-        variants.setdefault(base, set()).update(chars)
-    return {
-        base: "[" + re.escape(base + "".join(sorted(chars))) + "]"
-        for base, chars in variants.items()
-    }
+    """Folded letter -> regex class of its lower-case accented forms (small classes
+    keep the per-query regex quick to compile)."""
+    return {base: f"[{base}{chars}]" for base, chars in _ACCENTED.items()}
 
 
 def _lower(text: str) -> str:

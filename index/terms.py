@@ -8,7 +8,9 @@ segments it was computed from.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from whoosh.searching import Searcher
@@ -23,6 +25,8 @@ MAX_SCAN = 4000
 TEXT_FIELDS: tuple[str, ...] = (F.BODY_EXACT, F.TITLE)
 #: Entries memoised per searcher before the memo is cleared.
 MAX_MEMO = 100_000
+#: Memory for decoded posting lists kept across queries (ids and weights, 8 bytes each).
+CACHE_BYTES = 64 << 20
 
 
 class Lexicon:
@@ -36,26 +40,42 @@ class Lexicon:
         self.reader = searcher.reader()
         self._variants: dict[str, tuple[str, ...]] = {}
         self._live: frozenset[int] | None = None
-        self._postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+        self._cache: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
+        self._cache_bytes = 0
         self._df: dict[tuple[str, str], int] = {}
-
-    def begin_query(self) -> None:
-        """Forget the posting lists read for the previous query (they can be large)."""
-        self._postings = {}
 
     def postings(
         self, field: str, term: str, values: bool = False
-    ) -> tuple[list[int], list[float], list[Any]]:
-        """Doc numbers (deleted ones included), weights and optionally raw values of a term."""
+    ) -> tuple[Sequence[int], Sequence[float], list[Any]]:
+        """Doc numbers (deleted ones included), weights and optionally raw values of a term.
+
+        Ids and weights are kept in a least-recently-used cache of :data:`CACHE_BYTES`
+        for the life of the searcher (frequent words recur across queries).
+        """
         key = (field, term)
-        if not values and key in self._postings:
-            ids, weights = self._postings[key]
-            return ids, weights, []
+        if not values:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return found[0], found[1], []
         ids, weights, vals = postings.read(self.searcher, field, term, values)
-        self._postings[key] = (ids, weights)
+        self._remember(key, array("I", ids), array("f", weights))
         return ids, weights, vals
 
-    def weights(self, field: str, term: str) -> tuple[list[int], list[float]]:
+    def _remember(self, key: tuple[str, str], ids: array, weights: array) -> None:
+        size = 8 * len(ids) + 100
+        if size > CACHE_BYTES // 8:
+            return
+        old = self._cache.pop(key, None)
+        if old is not None:
+            self._cache_bytes -= 8 * len(old[0]) + 100
+        self._cache[key] = (ids, weights)
+        self._cache_bytes += size
+        while self._cache_bytes > CACHE_BYTES:
+            _key, (old_ids, _w) = self._cache.popitem(last=False)
+            self._cache_bytes -= 8 * len(old_ids) + 100
+
+    def weights(self, field: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
         """Doc numbers and term frequencies of a term (memoised for the current query)."""
         ids, weights, _ = self.postings(field, term)
         return ids, weights
@@ -111,18 +131,22 @@ class Lexicon:
                 out.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
         return list(dict.fromkeys(out))
 
-    def variants(self, word: str) -> tuple[str, ...]:
-        """Indexed words with the same Snowball stem as ``word`` in some language.
+    def variants(self, word: str, language: str = "") -> tuple[str, ...]:
+        """Indexed words with the same Snowball stem as ``word``.
 
         :param word: a folded word. A stop word of every language yields only itself
             (if indexed at all).
+        :param language: stem in this language only; "" (unknown) stems in each of
+            es/en/pt/fr, which also finds cognates in the other languages.
         """
-        found = self._variants.get(word)
+        key = f"{language}:{word}"
+        found = self._variants.get(key)
         if found is not None:
             return found
+        languages = (language,) if language in F.STEMMED_LANGUAGES else F.STEMMED_LANGUAGES
         stems = {
             lang: analysis.stem(word, lang)
-            for lang in F.STEMMED_LANGUAGES
+            for lang in languages
             if word not in analysis.stop_words(lang)
         }
         out = {word} if self.exists(word) else set()
@@ -136,7 +160,7 @@ class Lexicon:
         result = tuple(sorted(out, key=lambda t: (t != word, t)))
         if len(self._variants) > MAX_MEMO:
             self._variants.clear()
-        self._variants[word] = result
+        self._variants[key] = result
         return result
 
     def prefix(self, prefix: str, limit: int = MAX_EXPANSION) -> tuple[str, ...]:
@@ -149,9 +173,17 @@ class Lexicon:
         prefix = 1 if len(word) > 3 else 0
         found: set[str] = set()
         for field in TEXT_FIELDS:
-            for term in self.reader.terms_within(field, word, maxdist, prefix=prefix):
-                found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            found |= self._within(field, word, maxdist, prefix)
         return self._most_frequent(sorted(found), limit)
+
+    def _within(self, field: str, word: str, maxdist: int, prefix: int) -> set[str]:
+        """Terms within ``maxdist`` edits, asking each segment (its DFA walk is fast;
+        the multi-segment reader falls back to a Python scan of the lexicon)."""
+        found: set[str] = set()
+        for leaf, _offset in self.searcher.leaf_searchers():
+            for term in leaf.reader().terms_within(field, word, maxdist, prefix=prefix):
+                found.add(as_text(term))
+        return found
 
     def _most_frequent(self, terms: list[str], limit: int) -> tuple[str, ...]:
         if len(terms) <= limit:
@@ -161,18 +193,32 @@ class Lexicon:
         )
 
     def suggest(self, word: str) -> str | None:
-        """A frequent indexed word one or two edits from ``word``, for "did you mean"."""
+        """The most frequent indexed word one edit (or one swap) from ``word``.
+
+        Candidates share the word's first letters (2, or 3 for words over 5 letters);
+        two words are one edit apart when they share a one-letter deletion.
+        """
         if len(word) < 3 or word.isdigit():
             return None
-        for maxdist in (1, 2) if len(word) > 4 else (1,):
-            candidates = [
-                t
-                for t in self.reader.terms_within(F.BODY_EXACT, word, maxdist, prefix=1)
-                if t != word
-            ]
-            if candidates:
-                return max(candidates, key=lambda t: (self.doc_frequency(F.BODY_EXACT, t), t))
-        return None
+        prefix = word[:3] if len(word) > 5 else word[:2]
+        wanted = _deletions(word) | {word}
+        candidates: set[str] = set()
+        for leaf, _offset in self.searcher.leaf_searchers():
+            for raw in leaf.reader().expand_prefix(F.BODY_EXACT, prefix):
+                term = as_text(raw)
+                if (
+                    abs(len(term) - len(word)) <= 1
+                    and term != word
+                    and (term in wanted or _deletions(term) & wanted)
+                ):
+                    candidates.add(term)
+        if not candidates:
+            return None
+        return max(sorted(candidates), key=lambda t: self.doc_frequency(F.BODY_EXACT, t))
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def as_text(value: Any) -> str:

@@ -94,7 +94,7 @@ def test_facets_count_documents_not_articles(service: SearchService) -> None:
     page = service.search(SearchParams(q="migrante", only_language=True))
     counts = {f.value: f.count for f in page.facets["jurisdiction"]}
     assert counts.get("mx") == 1
-    assert page.total == sum(f.count for f in page.facets["language"])
+    assert page.total == sum(f.count for f in page.facets["jurisdiction"])
 
 
 def test_year_range_and_sorts(service: SearchService) -> None:
