@@ -1,24 +1,51 @@
-"""A leaner write path for Whoosh's W3 codec (same files, same readers).
+"""A leaner W3 codec: the same files, with posting blocks that decode in C.
 
-Whoosh spends most of an index build in per-posting Python: a type assertion in the
-pool and in the postings writer, and a column read of the document's field length
-for every posting. :class:`LeanCodec` writes byte-for-byte the same W3 segment but
-caches field lengths per (field, document) and skips the assertions; :class:`LeanPool`
-does the same for the posting pool. Both are passed to the writer explicitly
-(``codec=``, ``poolclass=``) by ``index/indexer.py``; reading uses W3 unchanged.
+Whoosh spends most of an index build in per-posting Python: type assertions in the
+postings writer and a column read of the document's field length for every posting.
+:class:`LeanCodec` caches field lengths per (field, document) and skips the
+assertions. Its posting blocks store ids (delta-coded), weights and values as packed
+arrays instead of tuples of Python objects, so a block unpickles as three byte
+strings and decodes with ``array`` and ``itertools.accumulate``; values (the
+neighbour hashes) are only split when asked for. :class:`LeanLeafMatcher` reads both
+these blocks and plain W3 ones. ``index/indexer.py`` passes the codec to every writer
+(``codec=``); segments record their codec, so readers pick it up by themselves.
 """
 
 from __future__ import annotations
 
+from array import array
+from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.base import FieldWriter
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
-from whoosh.writing import PostingPool
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
+from whoosh.matching import ListMatcher
 
 
 class LeanPostingsWriter(W3PostingsWriter):
-    """W3 postings writer without per-posting type assertions."""
+    """W3 postings writer without per-posting assertions, writing packed blocks."""
+
+    def _mini_ids(self) -> Any:
+        if self._byteids:
+            return super()._mini_ids()
+        ids = self._ids
+        deltas = array("I", [ids[0]])
+        deltas.extend(b - a for a, b in zip(ids, ids[1:], strict=False))
+        return deltas.tobytes()
+
+    def _mini_weights(self) -> Any:
+        weights = self._weights
+        first = weights[0]
+        if all(w == first for w in weights):
+            return None if first == 1.0 else first
+        return array("f", weights).tobytes()
+
+    def _mini_values(self) -> Any:
+        fixed = self._format.fixed_value_size()
+        if fixed is not None and fixed >= 0:
+            return super()._mini_values()
+        lengths = array("I", (len(v) for v in self._values))
+        return (lengths.tobytes(), b"".join(self._values))
 
     def add_posting(
         self, id_: int, weight: float, vbytes: bytes, length: int | None = None
@@ -61,8 +88,62 @@ class LeanFieldWriter(W3FieldWriter):
             FieldWriter.add_postings(self, schema, lengths, items)
 
 
+class LeanLeafMatcher(W3LeafMatcher):
+    """Reads packed blocks (and plain W3 blocks)."""
+
+    def _read_ids(self) -> None:
+        if self._data is None:
+            self._read_data()
+        ids = self._data[0]
+        if isinstance(ids, bytes):
+            deltas = array("I")
+            deltas.frombytes(ids)
+            self._ids = tuple(accumulate(deltas))
+        else:
+            super()._read_ids()
+
+    def _read_weights(self) -> None:
+        if self._data is None:
+            self._read_data()
+        weights = self._data[1]
+        if isinstance(weights, bytes):
+            packed = array("f")
+            packed.frombytes(weights)
+            self._weights = packed
+        else:
+            super()._read_weights()
+
+    def _read_values(self) -> None:
+        if self._data is None:
+            self._read_data()
+        values = self._data[2]
+        if isinstance(values, tuple) and len(values) == 2 and isinstance(values[0], bytes):
+            lengths = array("I")
+            lengths.frombytes(values[0])
+            blob = values[1]
+            out = []
+            pos = 0
+            for n in lengths:
+                out.append(blob[pos : pos + n])
+                pos += n
+            self._values = tuple(out)
+        else:
+            super()._read_values()
+
+
 class LeanCodec(W3Codec):
-    """The W3 codec with :class:`LeanFieldWriter` and :class:`LeanPostingsWriter`."""
+    """The W3 codec with lean writers and :class:`LeanLeafMatcher`."""
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return ListMatcher(
+                ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
+            )
+        offset, length = terminfo.extent()
+        return LeanLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
     def field_writer(self, storage: Any, segment: Any) -> LeanFieldWriter:
         return LeanFieldWriter(self, storage, segment)
@@ -75,14 +156,3 @@ class LeanCodec(W3Codec):
             compression=self._compression,
             inlinelimit=self._inlinelimit,
         )
-
-
-class LeanPool(PostingPool):
-    """Posting pool without per-posting assertions (sizes are estimated the same way)."""
-
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
-        self.fieldnames.add(item[0])
-        self.currentsize += 130 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
-        if self.currentsize > self.limit:
-            self.save()
-        self.current.append(item)

@@ -24,7 +24,7 @@ from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
 from index import fields as F
-from index.codec import LeanCodec, LeanPool
+from index.codec import LeanCodec
 from index.mapping import stamp, to_fields
 from index.schema import SCHEMA_VERSION, ExpressionSchema
 from library.errors import LibraryError
@@ -33,7 +33,7 @@ from library.model import Record
 CURRENT = "CURRENT"
 LOCK_TIMEOUT = 30.0
 #: Pool memory per writer process; more gave no speed in measurements, only memory.
-LIMIT_MB = 256
+LIMIT_MB = 2048
 Progress = Callable[[int], None]
 
 
@@ -106,7 +106,6 @@ def _writer(ix: FileIndex, procs: int = 1) -> IndexWriter:
         "timeout": LOCK_TIMEOUT,
         "compound": False,
         "codec": LeanCodec(),
-        "poolclass": LeanPool,
     }
     if procs > 1:
         return ix.writer(procs=procs, multisegment=True, **options)

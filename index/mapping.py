@@ -54,7 +54,7 @@ def sort_date(record: Record, expression: Expression) -> str:
 def pack_parts(expression: Expression) -> bytes:
     """The parts of ``expression`` as compressed JSON, for the stored ``parts`` field."""
     rows = [[p.kind, p.number, p.heading, p.anchor, p.text] for p in expression.parts]
-    return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 3)
+    return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 1)
 
 
 def unpack_parts(blob: bytes | None) -> tuple[StoredPart, ...]:

@@ -34,7 +34,7 @@ def _leaf(matcher: Any, offset: int, values: bool) -> tuple[list[int], list[floa
     ids: list[int] = []
     weights: list[float] = []
     vals: list[Any] = []
-    if isinstance(matcher, W3LeafMatcher):
+    if isinstance(matcher, W3LeafMatcher):  # LeanLeafMatcher too
         while matcher.is_active():
             if matcher._ids is None:
                 matcher._read_ids()
