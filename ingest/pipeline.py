@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from library.vocabulary import Vocabularies
@@ -68,18 +68,29 @@ def run(
     vocab: Vocabularies,
     on_outcome: Callable[[FileOutcome], None] | None = None,
 ) -> list[FileOutcome]:
-    """Ingest a batch and return one outcome per file, in the order of the paths."""
+    """Ingest a batch and return one outcome per file (copies within the batch come last)."""
     outcomes: list[FileOutcome] = []
     seen: dict[str, str] = {}
     pending: list[tuple[Path, str, int, dict[str, str]]] = []
+    later: list[FileOutcome] = []  # copies of files still being extracted in this batch
     for path in collect_files(batch.paths):
         outcome, job = _screen(path, batch, catalogue, vocab, seen)
-        if outcome is not None:
+        if outcome is not None and outcome.outcome == "duplicate" and not outcome.work_id:
+            later.append(outcome)
+        elif outcome is not None:
             _finish(outcome, catalogue, batch.actor, outcomes, on_outcome)
         elif job is not None:
             pending.append(job)
     for (path, sha, size, given), result in _extract_all(pending, batch, vocab):
         outcome = _store(path, sha, size, given, result, batch, catalogue, files)
+        seen[sha] = outcome.work_id
+        _finish(outcome, catalogue, batch.actor, outcomes, on_outcome)
+    for outcome in later:
+        original = seen.get(outcome.sha256, "")
+        if original:
+            outcome = replace(outcome, work_id=original)
+        else:
+            outcome = replace(outcome, outcome="rejected", reason="same bytes as a file rejected earlier in this batch")
         _finish(outcome, catalogue, batch.actor, outcomes, on_outcome)
     return outcomes
 

@@ -18,7 +18,7 @@ from tests.ingest.laws import ENGLISH_TREATY, SPANISH_LAW
 
 
 def _ingest(tmp_path: Path, paths: list[Path], **kwargs: object):
-    data = DataDir(tmp_path / "data")
+    data = DataDir(tmp_path.parent / f"{tmp_path.name}-data")
     with data.open_catalogue() as catalogue:
         outcomes = run(
             Batch(tuple(paths), **kwargs), catalogue, data.file_store(), load_vocabularies()
