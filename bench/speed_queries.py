@@ -28,6 +28,7 @@ from bench.corpus_sample import JURISDICTIONS, LANGUAGES, TYPES
 
 CLASSES: tuple[str, ...] = ("word", "phrase", "boolean", "filter", "facets", "highlights", "cross")
 _WORDS = re.compile(r"[^\W\d_]{3,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 #: Concept names per language (what the thesaurus expands between).
 CONCEPTS: tuple[Mapping[str, str], ...] = (
     {"es": "trata de personas", "en": "trafficking in persons", "pt": "tráfico de pessoas",
@@ -98,12 +99,18 @@ def vocabulary(sentences: Sequence[str]) -> Vocabulary:
 
 
 def _phrase(rng: random.Random, sentences: Sequence[str]) -> str:
+    """2-3 adjacent words of a sentence, none with digits or inner punctuation."""
     while True:
-        words = [w for w in rng.choice(sentences).split() if _WORDS.fullmatch(w.strip(".,;:()"))]
-        if len(words) >= 3:
-            n = rng.choice((2, 2, 3))
-            start = rng.randrange(len(words) - n + 1)
-            return '"' + " ".join(w.strip(".,;:()").lower() for w in words[start : start + n]) + '"'
+        tokens = rng.choice(sentences).split()
+        n = rng.choice((2, 2, 3))
+        if len(tokens) < n:
+            continue
+        start = rng.randrange(len(tokens) - n + 1)
+        words = [t.lower() for t in tokens[start : start + n]]
+        # punctuation may end the last word only: "a, b" is not a phrase of the text
+        inner, last = words[:-1], words[-1].rstrip(".,;:")
+        if all(_LETTERS.fullmatch(w) for w in (*inner, last)):
+            return '"' + " ".join((*inner, last)) + '"'
 
 
 def _two_words_of_a_sentence(
