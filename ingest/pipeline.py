@@ -16,8 +16,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from library.vocabulary import Vocabularies
-
 from ingest.assemble import FileFacts, build_records
 from ingest.extracted import Limits
 from ingest.outcome import FileOutcome
@@ -26,6 +24,7 @@ from ingest.worker import WorkerResult, init_worker, run_one
 from library.errors import DocumentNotFound, LibraryError
 from library.files import FileStore, sha256_of
 from library.store import Catalogue, utc_now
+from library.vocabulary import Vocabularies
 
 SKIPPED_SUFFIXES = (".meta.json", ".csv")
 

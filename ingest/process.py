@@ -11,15 +11,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from library.vocabulary import Vocabularies
-
 from ingest.extracted import Extracted, Limits
-from ingest.language import detect_language, detect_part_languages
+from ingest.language import (
+    MUL_SHARE,
+    PREFERRED,
+    LanguageResult,
+    detect_language,
+    detect_part_languages,
+)
 from ingest.metadata import DerivedMetadata, derive_metadata
 from ingest.segment import segment
 from ingest.sniff import sniff
 from library.errors import ExtractionError, LimitExceeded
 from library.model import Part
+from library.vocabulary import Vocabularies
 
 
 class Extractor(Protocol):
@@ -93,7 +98,7 @@ def process(data: bytes, limits: Limits, vocab: Vocabularies) -> Processed:
     warnings = list(extracted.warnings)
     detected = detect_language(extracted.text)
     embedded = normalise_language(extracted.metadata.get("language", ""))
-    language = embedded or detected.language
+    language = embedded or collection_language(detected)
     if not language:
         warnings.append("language could not be detected; set it in the metadata")
     languages = detected.languages or ((language,) if language else ())
@@ -114,6 +119,22 @@ def process(data: bytes, limits: Limits, vocab: Vocabularies) -> Processed:
         metadata=metadata,
         warnings=tuple(warnings),
     )
+
+
+def collection_language(detected: LanguageResult) -> str:
+    """The expression's language as the library files it.
+
+    A text in one of the collection's languages (es, en, pt, fr) with a full
+    translation into another language appended (a treaty as published by a
+    non-member's treaty series) is filed under the collection's language; its
+    mix stays recorded in ``languages``. ``mul`` is kept for texts in two or
+    more of the collection's languages.
+    """
+    if detected.language != "mul":
+        return detected.language
+    major = [lang for lang in detected.languages if detected.shares.get(lang, 0) >= MUL_SHARE]
+    ours = [lang for lang in major if lang in PREFERRED]
+    return ours[0] if len(ours) == 1 else "mul"
 
 
 def normalise_language(code: str) -> str:

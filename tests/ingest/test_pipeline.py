@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from library.vocabulary import load_vocabularies
 
 from ingest import process as process_module
 from ingest.extracted import Extracted, Limits
 from ingest.pipeline import Batch, collect_files, run
 from library.datadir import DataDir
+from library.vocabulary import load_vocabularies
 from tests.ingest.laws import ENGLISH_TREATY, SPANISH_LAW
 
 
