@@ -10,6 +10,7 @@ import click
 
 from cli.catalogue_cmds import show
 from cli.demo_cmd import demo
+from cli.index_cmds import check, reindex, search
 from cli.ingest_cmd import ingest
 
 
@@ -21,6 +22,7 @@ def main() -> None:
     \b
     Example:
       migralex ingest ../shared/corpus/docs --data instance
+      migralex search "trata de personas" --country mx
       migralex show ar/law/2004/25871 --json
     """
 
@@ -28,3 +30,6 @@ def main() -> None:
 main.add_command(ingest)
 main.add_command(show)
 main.add_command(demo)
+main.add_command(search)
+main.add_command(reindex)
+main.add_command(check)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from library.settings import setting
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_CATALOG = REPO / "corpus" / "catalog.csv"
 DROP_FOLDER = REPO / "corpus" / "drop"
@@ -59,4 +61,4 @@ def demo(ctx: click.Context, data_dir: str | None, jobs: int | None) -> None:
         )
     click.echo("Demo collection: " + ", ".join(str(s) for s in sources))
     ctx.invoke(ingest, paths=tuple(sources), data_dir=data_dir, metadata_csv=DEMO_CATALOG, jobs=jobs,
-               max_mb=200, timeout=300, actor="demo", as_json=False)  # fmt: skip
+               max_mb=setting("max_file_mb"), timeout=setting("extraction_timeout"), actor="demo", as_json=False)  # fmt: skip

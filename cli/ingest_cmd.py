@@ -7,14 +7,16 @@ import sys
 from pathlib import Path
 
 import click
-from library.vocabulary import load_vocabularies
 
 from cli.common import data_option, emit_json, json_option, opened
+from index.sync import sync_works
 from ingest.extracted import Limits
 from ingest.outcome import FileOutcome, summarise
 from ingest.pipeline import Batch, collect_files, run
 from ingest.usermeta import GivenMetadata, load_csv
 from library.errors import LibraryError
+from library.settings import setting
+from library.vocabulary import load_vocabularies
 
 
 @click.command()
@@ -79,7 +81,12 @@ def ingest(
         given = load_csv(metadata_csv, vocab) if metadata_csv else GivenMetadata()
     except LibraryError as exc:
         raise click.ClickException(str(exc)) from exc
-    limits = Limits(max_bytes=max_mb * 1024 * 1024, max_seconds=timeout)
+    limits = Limits(
+        max_bytes=max_mb * 1024 * 1024,
+        max_seconds=timeout,
+        max_memory_mb=setting("worker_memory_mb"),
+        max_ratio=setting("max_zip_ratio"),
+    )
     batch = Batch(
         tuple(paths), given, jobs if jobs is not None else (os.cpu_count() or 1), limits, actor
     )
@@ -100,6 +107,10 @@ def ingest(
 
         outcomes = run(batch, catalogue, data.file_store(), vocab, on_outcome)
         summary = summarise(outcomes)
+        indexed, _ = sync_works(
+            data.index_path, catalogue, [o.work_id for o in outcomes if o.outcome == "ingested"]
+        )
+        summary["indexed"] = indexed
         summary["catalogue"] = catalogue.counts()
     if as_json:
         emit_json(summary)
@@ -111,6 +122,7 @@ def ingest(
     for item in summary["rejected_files"]:
         click.echo(f"  rejected {item['path']}: {item['reason']}")
     counts = summary["catalogue"]
+    click.echo(f"Index updated: {summary['indexed']} document(s)")
     click.echo(
         f"Catalogue at {data.root}: {counts['works']} works, {counts['expressions']} expressions, {counts['parts']} parts"
     )
