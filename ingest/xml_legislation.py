@@ -304,6 +304,9 @@ def is_udhr(root: Element) -> bool:
 def extract_udhr(root: Element) -> Extracted:
     """Preamble and articles as parts; title and language from the file.
 
+    The format is by definition the Universal Declaration of Human Rights, so the
+    type (``declaration``) and jurisdiction (``UN``) are stated; no date is.
+
     :param root: the ``<udhr>`` element.
     """
     parts: list[Part] = []
@@ -326,9 +329,13 @@ def extract_udhr(root: Element) -> Extracted:
             parts.append(Part("body", "", title, "\n".join(lines), unique(f"note-{notes}", used)))
     title_el = next((c for c in root if name_of(c) == "title"), None)
     language = root.get(XML_LANG) or root.get("iso639-3", "")
+    # the format holds nothing but the Universal Declaration: its type and issuer are
+    # known, its date is not stated (a translation's own date would be another thing)
     metadata = {
         "title": inline_text(title_el) if title_el is not None else "",
         "language": language_code(language) if language else "",
+        "instrument_type": "declaration",
+        "jurisdiction": "UN",
     }
     return legislation_result(parts, {}, metadata)
 

@@ -238,7 +238,17 @@ def test_udhr_gives_preamble_and_articles_and_a_two_letter_language() -> None:
         Part("article", "1", "Art. 1", "Art. 1\nOpavave yvypóra.", "art-1"),
         Part("article", "2", "Art. 2", "Art. 2\n1. Primero.\n2. Segundo.", "art-2"),
     )
-    assert dict(result.metadata) == {"title": "Declaración", "language": "gn"}
+    assert dict(result.metadata) == {
+        "title": "Declaración",
+        "language": "gn",
+        "instrument_type": "declaration",
+        "jurisdiction": "UN",
+    }
+
+
+def test_udhr_states_no_date_since_a_translation_does_not_say_when_it_was_adopted() -> None:
+    metadata = extract_xml(UDHR.encode(), LIMITS).metadata
+    assert not any(key.startswith("date") for key in metadata)
 
 
 def _catalog(shared_corpus: Path) -> dict[str, dict[str, str]]:
