@@ -95,7 +95,9 @@ def _render(node: dict[str, Any]) -> str:
     classes = _letter_classes()
     end = "" in node
     branches = [
-        classes.get(ch, re.escape(ch)) + _render(child) for ch, child in sorted(node.items()) if ch
+        (_GAP if ch == " " else classes.get(ch, re.escape(ch))) + _render(child)
+        for ch, child in sorted(node.items())
+        if ch
     ]
     if not branches:
         return ""
@@ -113,14 +115,17 @@ class Matcher:
     """
 
     def __init__(self, words: Iterable[str], phrases: Iterable[Sequence[str]]) -> None:
-        alternatives = [_GAP.join(map(word_pattern, p)) for p in phrases if p]
-        alternatives.sort(key=len, reverse=True)  # longest first: phrases before words
         words = {w for w in words if w}
-        numbers = [w for w in words if w.isdigit() and len(w) > 3]
-        alternatives += sorted(map(word_pattern, numbers), key=len, reverse=True)
-        plain = sorted(words - set(numbers))
+        numbers = {w for w in words if w.isdigit() and len(w) > 3}
+        numbers |= {" ".join(p) for p in phrases if any(w.isdigit() and len(w) > 3 for w in p)}
+        alternatives = sorted(
+            (_GAP.join(map(word_pattern, n.split(" "))) for n in numbers), key=len, reverse=True
+        )
+        # Words and phrases (a space stands for any run of non-word characters) in one
+        # trie; a regex alternation takes the longest branch first at each letter.
+        plain = (words | {" ".join(p) for p in phrases if p}) - numbers
         if plain:
-            alternatives.append(_trie(plain))
+            alternatives.append(_trie(sorted(plain)))
         self.pattern = (
             re.compile("(?:" + "|".join(alternatives) + ")" + _AFTER) if alternatives else None
         )
