@@ -28,6 +28,7 @@ class FileOutcome:
     expression_id: str = ""
     title: str = ""
     language: str = ""
+    languages: tuple[str, ...] = ()
     instrument_type: str = ""
     jurisdiction: str = ""
     date_adopted: str = ""
@@ -66,6 +67,7 @@ class FileOutcome:
             expression_id=expression.expression_id,
             title=expression.title,
             language=expression.language,
+            languages=expression.languages,
             instrument_type=work.instrument_type,
             jurisdiction=work.jurisdiction,
             date_adopted=work.date_adopted,
@@ -87,6 +89,7 @@ class FileOutcome:
             "expression_id": self.expression_id,
             "title": self.title,
             "language": self.language,
+            "languages": list(self.languages),
             "instrument_type": self.instrument_type,
             "jurisdiction": self.jurisdiction,
             "date_adopted": self.date_adopted,
