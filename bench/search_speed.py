@@ -89,7 +89,10 @@ def summarize(size: int, systems: Mapping[str, Mapping[str, Any]]) -> dict[str, 
         row: dict[str, Any] = {}
         for name, result in systems.items():
             lat = result.get("serve", {}).get("latencies_ms", {}).get(cls, [])
-            row[name] = {"p50": percentile(lat, 50), "p95": percentile(lat, 95), "n": len(lat)}
+            hits = result.get("serve", {}).get("hits", {}).get(cls, [])
+            row[name] = {"p50": percentile(lat, 50), "p95": percentile(lat, 95), "n": len(lat),
+                         "zero_hit": sum(1 for h in hits if h == 0),
+                         "median_hits": percentile(hits, 50)}  # fmt: skip
         ours = row.get("ours", {})
         for name in systems:
             if name != "ours" and ours.get("p95") and row[name]["p95"]:
@@ -123,6 +126,10 @@ def summarize(size: int, systems: Mapping[str, Mapping[str, Any]]) -> dict[str, 
 
 def _ms(value: float | None) -> str:
     return "—" if value is None else f"{value:,.1f}"
+
+
+def _count(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f}"
 
 
 def _ratio(value: float | None) -> str:
@@ -176,6 +183,23 @@ def render_markdown(report: Mapping[str, Any]) -> str:
         ratios = [f"{_ratio(row[n].get('ours_over_this_p50'))} | "
                   f"{_ratio(row[n].get('ours_over_this_p95'))}" for n in others]  # fmt: skip
         lines.append(f"| {cls} | " + " | ".join(cells + ratios) + " |")
+    lines += ["", "## Result counts (are the systems doing the same work?)", "",
+              "Queries that found nothing, and the median total of hits, per class. A system "
+              "that finds nothing where the others find documents is fast for the wrong reason.",
+              "", "| class | " + " | ".join(f"{n} zero-hit | {n} median hits" for n in names) + " |",
+              "|---" * (1 + 2 * len(names)) + "|"]  # fmt: skip
+    for cls, row in summary["classes"].items():
+        cells = [f"{row[n].get('zero_hit', '—')} / {row[n].get('n', 0)} | "
+                 f"{_count(row[n].get('median_hits'))}" for n in names]  # fmt: skip
+        lines.append(f"| {cls} | " + " | ".join(cells) + " |")
+    for cls, row in summary["classes"].items():
+        ours, others = row.get("ours"), [row[n] for n in names if n != "ours"]
+        if ours and others and ours["n"]:
+            excess = ours["zero_hit"] - min(o.get("zero_hit", 0) for o in others)
+            if excess > 0.1 * ours["n"]:
+                lines += ["", f"**Warning: ours found nothing for {excess} more `{cls}` queries "
+                          "than another system did; its latency for this class is not comparable "
+                          "until that is fixed.**"]  # fmt: skip
     lines += ["", "## Targets (ours)", ""]
     if not summary["verdicts"]:
         lines.append("No target applies at this size (latency targets are set at 10k and 100k).")
@@ -237,7 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=cs.WORK_DIR)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep the built indexes")
+    parser.add_argument("--rerender", action="store_true",
+                        help="rewrite the .md of the given sizes from their .json, run nothing")  # fmt: skip
     args = parser.parse_args(argv)
+    if args.rerender:
+        for size in args.sizes:
+            path = args.out / f"search_speed_{size}.json"
+            report = json.loads(path.read_text())
+            report["summary"] = summarize(size, report["systems"])
+            path.write_text(json.dumps(report, indent=1))
+            path.with_suffix(".md").write_text(render_markdown(report))
+        return 0
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     queries = make_queries(cs.load_pools(args.corpus, args.work), args.per_class)

@@ -50,3 +50,16 @@ def test_report_shows_a_row_per_class_and_the_verdicts() -> None:
     text = speed.render_markdown(report)
     assert "| phrase | 30.0 | 30.0 | 300.0 | 300.0 | 0.10 | 0.10 |" in text
     assert "p95_every_class_ms: 30.00 (target 60.0) — PASS" in text
+
+
+def test_report_warns_when_ours_finds_nothing_where_others_find_documents() -> None:
+    ours, fts = _system(5.0), _system(20.0)
+    ours["serve"]["hits"] = {c: [0] * 10 if c == "phrase" else [3] * 10 for c in CLASSES}
+    fts["serve"]["hits"] = {c: [3] * 10 for c in CLASSES}
+    systems = {"ours": ours, "fts5": fts}
+    report = {"size": 1000, "seed": 1, "per_class": 10, "started": "now", "machine": "m",
+              "systems": systems, "summary": speed.summarize(1000, systems)}  # fmt: skip
+    text = speed.render_markdown(report)
+    assert "| phrase | 10 / 10 | 0 | 0 / 10 | 3 |" in text
+    assert "ours found nothing for 10 more `phrase` queries" in text
+    assert "`word` queries" not in text
