@@ -142,6 +142,14 @@ def _covers(title: str, name: str) -> bool:
     return fold(name).strip() in fold(title) and len(fold(title)) > len(fold(name)) + 15
 
 
+#: What a file says of itself as a whole, besides the text: evidence for jurisdiction.
+_CONTEXT_KEYS = ("title", "description", "pdf_title", "doc_title", "running_header")
+
+
+def _context(meta: Mapping[str, str]) -> str:
+    return "\n".join(meta.get(key) or "" for key in _CONTEXT_KEYS)
+
+
 def derive_metadata(
     extracted: Extracted, parts: tuple[Part, ...], language: str, vocab: Vocabularies
 ) -> DerivedMetadata:
@@ -204,7 +212,9 @@ def derive_metadata(
     )
     out.offer(
         "jurisdiction",
-        derive_jurisdiction(title, text, out.values.get("instrument_type", ""), vocab),
+        derive_jurisdiction(
+            title, text, out.values.get("instrument_type", ""), vocab, _context(meta)
+        ),
         DERIVED,
     )
 

@@ -79,3 +79,33 @@ def test_topics_are_ranked_and_limited(vocab: Vocabularies) -> None:
     topics = find_topics("Ley de trata de personas", text, vocab, "es")
     assert topics[0] == "trafficking"
     assert len(topics) <= 6
+
+
+def test_an_organisation_in_the_running_header_beats_countries_named_in_the_body(
+    vocab: Vocabularies,
+) -> None:
+    body = "Practices in Mexico and Honduras. Mexico set up consular offices. " * 3
+    header = "Extract from a guide of the Organización de las Naciones Unidas"
+    assert derive_jurisdiction("Enhance consular protection", body, "guideline", vocab) == "MX"
+    assert (
+        derive_jurisdiction("Enhance consular protection", body, "guideline", vocab, header) == "UN"
+    )
+
+
+def test_the_files_own_title_names_the_country_when_the_body_names_a_neighbour(
+    vocab: Vocabularies,
+) -> None:
+    body = "El Código de Comercio del Estado de Panamá regirá. Estado de Panamá. Panamá."
+    context = "LEY 57 DE 1887 - Colombia"
+    assert derive_jurisdiction("Ley 57 de 1887", body, "law", vocab, context) == "CO"
+
+
+def test_an_article_about_several_countries_has_no_jurisdiction(vocab: Vocabularies) -> None:
+    text = "Honduras, Guatemala and El Salvador: Honduras and Guatemala; Honduras."
+    assert derive_jurisdiction("The triangle of despair", text, "other", vocab) == ""
+    assert derive_jurisdiction("The triangle of despair", text, "law", vocab) == "HN"
+
+
+def test_an_organisation_acronym_written_as_a_word_still_counts(vocab: Vocabularies) -> None:
+    text = "La Oim ha exhortado a los Estados. La Oim considera que las Naciones Unidas…"
+    assert derive_jurisdiction("Las mujeres migrantes", text, "other", vocab) == "IOM"
