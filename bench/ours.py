@@ -45,7 +45,7 @@ def build(index_dir: Path, records: Iterable[Record], procs: int = 2) -> BuildSt
 
 def open_service(index_dir: Path) -> Any:
     """A long-lived search service on ``index_dir`` (one searcher, reused)."""
-    from index.search import SearchService
+    from index.service import SearchService
 
     return SearchService(index_dir)
 

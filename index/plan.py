@@ -99,6 +99,11 @@ class Compiler:
         raise TypeError(f"unknown query node {node!r}")  # pragma: no cover
 
     # -- words and phrases --------------------------------------------------------------
+    def _query_stop_words(self) -> frozenset[str]:
+        if self.language in F.STEMMED_LANGUAGES:
+            return analysis.stop_words(self.language)
+        return analysis.all_stop_words()
+
     def _terms(self, word: q.Word) -> tuple[str, ...]:
         if word.mode == "exact":
             return (word.text,) if self.lexicon.exists(word.text) else ()
@@ -111,6 +116,10 @@ class Compiler:
     def word(self, word: q.Word, positive: bool) -> Result:
         if word.field == F.NUMBER:
             return self.lexicon.docs(F.NUMBER, word.text), {(F.NUMBER, word.text): F.NUMBER_BOOST}
+        if word.mode == "word" and word.text in self._query_stop_words():
+            # A stop word of the query's language neither narrows nor scores, even
+            # where it is indexed (as a word of a text in another language).
+            return NEUTRAL, {}
         terms = self._terms(word)
         numeric = any(ch.isdigit() for ch in word.text)
         if not terms and not (numeric and self.lexicon.doc_frequency(F.NUMBER, word.text)):

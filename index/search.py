@@ -323,7 +323,4 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
     )
 
 
-# The service owns searchers and calls search(); re-exported here as the one entry point.
-from index.service import SearchService  # noqa: E402
-
-__all__ = ["Hit", "PartHit", "SearchPage", "SearchParams", "SearchService", "search"]
+__all__ = ["Hit", "PartHit", "SearchPage", "SearchParams", "search"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.indexer import rebuild
-from index.search import SearchService
+from index.service import SearchService
 from library.model import Record
 from tests.index.factories import make_record
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from index import indexer
 from index.jsonout import hit_to_json, page_summary_json
 from index.mapping import stamp
-from index.search import SearchParams, SearchService
+from index.search import SearchParams
+from index.service import SearchService
 from tests.index.conftest import collection
 from tests.index.factories import make_record
 

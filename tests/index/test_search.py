@@ -7,7 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.search import SearchParams, SearchService
+from index.search import SearchParams
+from index.service import SearchService
 
 
 def ids(service: SearchService, **kwargs: object) -> list[str]:
