@@ -26,11 +26,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from library.vocabulary import Vocabularies, fold, load_vocabularies  # noqa: E402
-
 from ingest.outcome import FileOutcome  # noqa: E402
 from ingest.pipeline import Batch, run  # noqa: E402
 from library.datadir import DataDir  # noqa: E402
+from library.vocabulary import Vocabularies, fold, load_vocabularies  # noqa: E402
 
 TARGETS = {
     "language": 0.98,
