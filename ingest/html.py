@@ -6,15 +6,8 @@ win over ``<meta charset>``). Boilerplate goes in three general steps:
 
 1. elements that never hold document text are removed (scripts, styles, forms
    controls, ``iframe``, ``svg``…);
-2. the main content is located: ``<main>``, ``role=main`` or a single dominant
-   ``<article>``; otherwise the deepest element holding most of the page's
-   non-link text. It and its ancestors are never removed;
-3. around it, site furniture is pruned: ``nav``/``aside``/page ``header`` and
-   ``footer``, ARIA landmark roles (navigation, banner, contentinfo, search…),
-   class/id tokens (nav, menu, breadcrumb, footer, sidebar, cookie, login,
-   social, share, skip…), hidden elements, and link lists (link density > 0.5
-   with several links). If pruning would leave less than a quarter of the text
-   (an index page *is* a link list), a milder level is used, and a warning says so.
+2. the main content is located, and
+3. site furniture around it is pruned, as :mod:`ingest.html_boilerplate` describes.
 
 Headings become heading blocks with their level; paragraphs, list items and
 table rows (cells joined with `` | ``) become blocks; ``<br>`` is a line break
@@ -33,7 +26,8 @@ from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
 from ingest.encoding import decode_text
 from ingest.extracted import Block, Extracted, Limits, blocks_to_text
-from ingest.markdown import fold, iso_date, language_code
+from ingest.frontmatter import fold, iso_date, language_code
+from ingest.html_boilerplate import prune, text_stats
 from library.errors import ExtractionError, LimitExceeded
 
 #: Elements that never carry document text.
@@ -47,31 +41,12 @@ BLOCK_TAGS = frozenset(
     "tfoot tr td th caption ul".split()
 )
 CELLS = frozenset({"td", "th", "table", "body", "html"})
-#: Containers judged by link density (rows, cells and items are judged with their list).
-LINK_LIST_TAGS = frozenset("div ul ol dl table section p center menu".split())
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
-LANDMARK_ROLES = frozenset(
-    "navigation banner contentinfo search complementary dialog alertdialog menu menubar "
-    "toolbar tablist".split()
-)
-#: class/id tokens of site furniture; WEAK ones may also name parts of a document.
-STRONG_TOKENS = (
-    "nav menu breadcrumb cookie login logon signin social share sharing skip "
-    "newsletter subscribe advert popup modal".split()
-)
-WEAK_TOKENS = "header footer sidebar banner masthead topbar toolbar slider carousel".split()
-TOKEN_SPLIT = re.compile(r"[^a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u3000]+")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]+\s+|\s*\|\s*")
-COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|all rights reserved|derechos reservados|droits réservés", re.I
-)
 EMPTY_BRACKETS = re.compile(r"\[[ \t\u00a0]*\]|\([ \t\u00a0]*\)")
-MIN_KEPT = 0.25  # pruning must keep at least this share of the page's text
-Stats = dict[int, tuple[int, int, int]]  # id(tag) -> (text chars, link text chars, links)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -120,144 +95,6 @@ def _parse(text: str) -> BeautifulSoup:
     with pywarnings.catch_warnings():
         pywarnings.simplefilter("ignore")  # bs4 warns on XHTML and URL-like markup
         return BeautifulSoup(defuse(text), "html.parser")
-
-
-def _stats(root: Tag) -> Stats:
-    """Text, link-text and link counts of every element, in one bottom-up pass."""
-    stats: Stats = {}
-    nodes = [root, *root.descendants]
-    for node in reversed(nodes):
-        if not isinstance(node, Tag):
-            continue
-        text = link = links = 0
-        for child in node.contents:
-            if isinstance(child, Tag):
-                c_text, c_link, c_links = stats[id(child)]
-                text, link, links = text + c_text, link + c_link, links + c_links
-            elif isinstance(child, NavigableString):
-                text += len(child.strip())
-        if node.name == "a":
-            link, links = text, links + (1 if node.get("href") else 0)
-        stats[id(node)] = (text, link, links)
-    return stats
-
-
-def _nonlink(stats: Stats, tag: Tag) -> int:
-    text, link, _ = stats[id(tag)]
-    return text - link
-
-
-def _main_container(root: Tag, stats: Stats) -> tuple[Tag, bool]:
-    """The main content element and whether the page marked it (``main``, ``article``…)."""
-    total = max(_nonlink(stats, root), 1)
-    tags = [t for t in root.descendants if isinstance(t, Tag)]
-    marked = [t for t in tags if t.name == "main" or t.get("role") == "main"]
-    articles = [t for t in tags if t.name == "article"]
-    if len(articles) == 1 or (articles and _nonlink(stats, articles[0]) > 0.6 * total):
-        marked.append(max(articles, key=lambda a: _nonlink(stats, a)))
-    marked = [m for m in marked if _nonlink(stats, m) >= 0.3 * total]
-    if marked:
-        return max(marked, key=lambda m: _nonlink(stats, m)), True
-    node = root
-    while True:
-        children = [c for c in node.children if isinstance(c, Tag)]
-        if not children:
-            return node, False
-        best = max(children, key=lambda c: _nonlink(stats, c))
-        if _nonlink(stats, best) < 0.6 * max(_nonlink(stats, node), 1):
-            return node, False
-        node = best
-
-
-def _tokens(tag: Tag) -> set[str]:
-    classes: object = tag.get("class") or []
-    names = [str(c) for c in classes] if isinstance(classes, list) else [str(classes)]
-    raw = " ".join([*names, str(tag.get("id") or "")])
-    return {t.lower() for t in TOKEN_SPLIT.split(raw) if t}
-
-
-def _drop_reason(tag: Tag, stats: Stats, inside_main: bool, level: int) -> str:
-    """Why a tag is site furniture at a pruning level.
-
-    Level 1 removes landmarks and furniture named by class/id, 2 also hidden
-    elements, 3 also link lists; 0 removes nothing.
-    """
-    if level == 0:
-        return ""
-    name = tag.name
-    if name in ("nav", "aside") or tag.get("role") in LANDMARK_ROLES:
-        return "landmark"
-    if name in ("header", "footer", "form") and not inside_main:
-        return "landmark"
-    if not inside_main and stats[id(tag)][0] < 300 and COPYRIGHT.search(tag.get_text()):
-        return "copyright"
-    tokens = _tokens(tag)
-    if tokens:
-        strong = any(t.startswith(word) for t in tokens for word in STRONG_TOKENS)
-        weak = any(t.startswith(word) for t in tokens for word in WEAK_TOKENS)
-        if strong or (weak and not inside_main):
-            return "class"
-    if level >= 2 and (
-        tag.has_attr("hidden")
-        or tag.get("aria-hidden") == "true"
-        or HIDDEN_STYLE.search(str(tag.get("style") or ""))
-    ):
-        return "hidden"
-    text, link, links = stats[id(tag)]
-    if level >= 3 and links >= 3 and link > 0.5 * text and name in LINK_LIST_TAGS:
-        return "links"
-    return ""
-
-
-def _side_columns(main: Tag, stats: Stats) -> set[int]:
-    """Small sibling cells of the table cells holding the main content: layout side columns."""
-    side: set[int] = set()
-    limit = 0.1 * _nonlink(stats, main)
-    for cell in (main, *main.parents):
-        if cell.name in ("td", "th") and isinstance(cell.parent, Tag):
-            for sibling in cell.parent.find_all(["td", "th"], recursive=False):
-                if sibling is not cell and _nonlink(stats, sibling) < limit:
-                    side.add(id(sibling))
-    return side
-
-
-def _plan(root: Tag, main: Tag, explicit: bool, stats: Stats, level: int) -> list[Tag]:
-    """The outermost elements to remove at a pruning level (top-down, nothing mutated)."""
-    protected = {id(main), *(id(a) for a in main.parents)}
-    side = _side_columns(main, stats) if level >= 1 and not explicit else set()
-    drops: list[Tag] = []
-    stack: list[tuple[Tag, bool]] = [(root, root is main)]
-    while stack:
-        tag, inside = stack.pop()
-        for child in tag.children:
-            if not isinstance(child, Tag):
-                continue
-            within = inside or child is main or (explicit and child.name in ("main", "article"))
-            if id(child) in side or (
-                id(child) not in protected and _drop_reason(child, stats, within, level)
-            ):
-                drops.append(child)
-            else:
-                stack.append((child, within))
-    return drops
-
-
-def _prune(root: Tag, stats: Stats) -> tuple[Tag, list[str]]:
-    """Remove boilerplate in place; return the element to read and warnings."""
-    main, explicit = _main_container(root, stats)
-    scope = main if explicit else root
-    total = stats[id(scope)][0]
-    for level in (3, 2, 1, 0):
-        drops = _plan(scope, main, explicit, stats, level)
-        removed = sum(stats[id(t)][0] for t in drops)
-        if total - removed >= MIN_KEPT * total or level == 0:
-            break
-    for tag in drops:
-        tag.decompose()
-    if level == 3:
-        return scope, []
-    kept = ("link lists", "hidden parts", "page furniture")[level]
-    return scope, [f"boilerplate removal kept {kept}: removing them would leave too little text"]
 
 
 def _inline(tag: Tag) -> str:
@@ -425,10 +262,10 @@ def extract_html(data: bytes, limits: Limits) -> Extracted:
         ):
             node.extract()
     root: Tag = soup  # not soup.body: pages saved with two <html> documents exist
-    stats = _stats(root)
+    stats = text_stats(root)
     if stats[id(root)][0] == 0:
         raise ExtractionError("no text content in HTML page")
-    scope, notes = _prune(root, stats)
+    scope, notes = prune(root, stats)
     warnings.extend(notes)
     blocks = html_blocks(scope)
     if not blocks:
