@@ -20,10 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from library.vocabulary import Vocabularies
-
 from library.errors import MetadataError
 from library.model import METADATA_FIELDS, STATUSES
+from library.vocabulary import Vocabularies
 
 #: CSV column -> model field, for the demo catalogue's column names.
 COLUMN_ALIASES: Mapping[str, str] = {

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from library.vocabulary import Vocabularies, load_vocabularies
-
 from ingest.extracted import Limits
 from ingest.process import Processed, process
 from library.errors import LibraryError, LimitExceeded
+from library.vocabulary import Vocabularies, load_vocabularies
 
 
 @dataclass(frozen=True)
