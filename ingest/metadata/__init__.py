@@ -171,6 +171,7 @@ def derive_metadata(
 
     paged = bool(extracted.pages) or extracted.format == "pdf"
     running = frozenset(running_lines(text)) if paged else frozenset()
+    running |= frozenset(x.strip() for x in (meta.get("running_header") or "").splitlines())
     title, title_source, type_line = _title(meta, lines, running, vocab, language)
     cited = cited_title(text, title)
     if cited:
@@ -185,7 +186,11 @@ def derive_metadata(
         derived_type = title_type(title, vocab, language)
     # a hint names the rank; the title's own type is more precise only when the hint is missing
     out.offer("instrument_type", hinted, EMBEDDED)
-    out.offer("instrument_type", derived_type or content_type(text, title), DERIVED)
+    out.offer(
+        "instrument_type",
+        derived_type or content_type(text, title, meta.get("running_header", "")),
+        DERIVED,
+    )
 
     out.offer("number", (meta.get("number") or "").strip(), EMBEDDED)
     out.offer("number", find_number(type_line) or find_number(title), DERIVED)

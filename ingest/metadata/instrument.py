@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 #: Types whose name may come after an adjective in a title ("Universal Declaration",
 #: "European Convention", "Immigration and Refugee Protection Act").
 _LATE_TYPES = ("treaty", "declaration", "constitution", "law", "code")
+#: Articles: a type name right after one, inside a title, is a common noun.
+_ARTICLES = frozenset("la le les l the el los las o a os as".split())
 #: Kinds of document the vocabulary of legal instruments does not name.
 _GUIDANCE = re.compile(
     r"\b(guidance|guidelines?|guide|handbook|toolkit|manual|guia|orientacion(?:es)?|"
@@ -71,6 +73,8 @@ def title_type(title: str, vocab: Vocabularies, language: str = "") -> str | Non
         return found
     words = re.split(r"\s+", title.strip())
     for i in range(1, min(len(words), 6)):
+        if i > 1 and fold(words[i - 1]) in _ARTICLES:
+            continue  # "éliminer la traite", "combat the trade": a noun in a phrase, not a type
         late = vocab.match_instrument_type(" ".join(words[i:]), language or None)
         if late in _LATE_TYPES:
             return _refine(late, title)
@@ -95,13 +99,16 @@ def running_lines(text: str, min_count: int = 3) -> list[str]:
     return [line for line, n in counts.items() if n >= min_count]
 
 
-def content_type(text: str, title: str) -> str:
+def content_type(text: str, title: str, running: str = "") -> str:
     """The type of a document that names no legal instrument: guideline, study or other.
 
     :param text: the whole text.
     :param title: its title.
+    :param running: running headers or footers removed from the text, which often name
+        the series or the work a chapter belongs to ("Extract from …: Guidance for …").
     """
-    head = fold(title + "\n" + text[:3000] + "\n" + "\n".join(running_lines(text)))
+    lines = "\n".join([*running_lines(text), running])
+    head = fold(title + "\n" + text[:3000] + "\n" + lines)
     if _GUIDANCE.search(head):
         return "guideline"
     if len(set(m.group(1) for m in _STUDY.finditer(fold(text[:6000] + text[-4000:])))) >= 3:

@@ -84,3 +84,24 @@ def test_brazilian_law_date_comes_from_its_title(
     assert result.values["number"] == "11.340"
     assert result.values["jurisdiction"] == "BR"
     assert result.values["issuing_body"] == "Congresso Nacional"
+
+
+def test_running_header_from_the_extractor_gives_type_and_jurisdiction_not_the_title(
+    make_extracted: Callable[..., Extracted], vocab: Vocabularies
+) -> None:
+    header = (
+        "Extract from Implementing the Global Compact for Safe Orderly and Regular Migration: "
+        "Guidance for governments and all relevant stakeholders"
+    )
+    extracted = make_extracted(
+        "# ENHANCE CONSULAR PROTECTION THROUGHOUT THE MIGRATION CYCLE",
+        "Associated actions",
+        "Mexico and Honduras set up consular offices. Mexico trained officers.",
+        metadata={"running_header": header, "pdf_created": "2022-09-14"},
+        fmt="pdf",
+    )
+    result = derive_metadata(extracted, (), "en", vocab)
+    assert result.values["instrument_type"] == "guideline"
+    assert result.values["jurisdiction"] == "UN"
+    assert result.values["title"].lower().startswith("enhance consular protection")
+    assert result.values["date_adopted"] == "2022"

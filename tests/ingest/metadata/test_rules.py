@@ -109,3 +109,19 @@ def test_an_article_about_several_countries_has_no_jurisdiction(vocab: Vocabular
 def test_an_organisation_acronym_written_as_a_word_still_counts(vocab: Vocabularies) -> None:
     text = "La Oim ha exhortado a los Estados. La Oim considera que las Naciones Unidas…"
     assert derive_jurisdiction("Las mujeres migrantes", text, "other", vocab) == "IOM"
+
+
+def test_a_type_name_after_an_article_inside_a_title_is_a_common_noun(
+    vocab: Vocabularies,
+) -> None:
+    title = "Prévenir, combattre et éliminer la traite de personnes"
+    assert title_type(title, vocab, "fr") is None
+    assert title_type("The Convention on the Rights of the Child", vocab, "en") == "treaty"
+    assert title_type("Universal Declaration of Human Rights", vocab, "en") == "declaration"
+
+
+def test_a_removed_running_header_tells_a_guidance_chapter(vocab: Vocabularies) -> None:
+    text = "ENHANCE CONSULAR PROTECTION\n\nAssociated actions\n\na. Cooperate to build capacities."
+    header = "Extract from Implementing the Global Compact: Guidance for governments"
+    assert content_type(text, "Enhance consular protection") == "other"
+    assert content_type(text, "Enhance consular protection", header) == "guideline"
