@@ -196,7 +196,12 @@ def derive_metadata(
     out.offer("number", find_number(type_line) or find_number(title), DERIVED)
 
     status = text_status(text)
-    dating = choose_dates(text, type_line or title, consolidated=status == "amended")
+    dating = choose_dates(
+        text,
+        type_line or title,
+        consolidated=status == "amended",
+        treaty=out.values.get("instrument_type") == "treaty",
+    )
     for name in ("date_adopted", "date_published", "date_in_force"):
         out.offer(name, normalise_date(meta.get(name, "")), EMBEDDED)
     out.offer("date_adopted", dating.adopted, DERIVED)

@@ -51,13 +51,16 @@ _UNITS: dict[str, int] = {
 }  # fmt: skip
 _HUNDREDS: dict[str, int] = {
     "novecientos": 900, "novecentos": 900, "ochocientos": 800, "oitocentos": 800,
-    "nine hundred": 900, "eight hundred": 800,
+    "nine hundred": 900, "eight hundred": 800, "neuf cents": 900, "neuf cent": 900,
+    "huit cents": 800, "huit cent": 800,
 }  # fmt: skip
 _TENS: dict[str, int] = {
     "cuarenta": 40, "quarenta": 40, "forty": 40, "cincuenta": 50, "cinquenta": 50, "fifty": 50,
     "sesenta": 60, "sessenta": 60, "sixty": 60, "setenta": 70, "seventy": 70, "ochenta": 80,
     "oitenta": 80, "eighty": 80, "noventa": 90, "ninety": 90, "treinta": 30, "trinta": 30,
     "thirty": 30, "veinte": 20, "vinte": 20, "twenty": 20, "diez": 10, "ten": 10,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "trente": 30, "vingt": 20, "dix": 10,
+    "quatrevingt": 80, "quatrevingts": 80,
 }  # fmt: skip
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -77,9 +80,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<d>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>1[6-9]\d\d|20\d\d)\b"),
 )
 
-_WORD = r"[a-z]+(?:\s+y\s+[a-z]+|\s+e\s+[a-z]+|-[a-z]+)?"
+_WORD = r"[a-z]+(?:\s+(?:y|e|et)\s+[a-z]+|-[a-z]+)?"
 _WORDS_DATE = re.compile(
-    rf"\b(?P<dw>{_WORD})\s+(?:dias?|day|jour)s?\s+(?:del\s+|do\s+|de\s+|of\s+)?(?:mes\s+de\s+|mês\s+de\s+|month\s+of\s+|mois\s+de\s+)?(?P<m>{_MONTH})\s*,?\s*(?:del?\s+|do\s+|of\s+|de\s+l'|)?(?:ano|year|an|the\s+year)?\s*(?:de\s+|of\s+)?(?P<yw>(?:[a-z]+[\s-]*){{1,7}})"
+    rf"\b(?P<dw>{_WORD})\s+(?:(?:dias?|day|jour)s?\s+)?(?:del\s+|do\s+|de\s+|of\s+)?(?:mes\s+de\s+|mês\s+de\s+|month\s+of\s+|mois\s+de\s+)?(?P<m>{_MONTH})\s*,?\s*(?:del?\s+|do\s+|of\s+|de\s+l'|)?(?:ano|year|an|the\s+year)?\s*(?:de\s+|of\s+)?(?P<yw>1[6-9]\d\d\b|20\d\d\b|(?:[a-z]+[\s-]*){{1,7}})"
 )
 
 
@@ -112,7 +115,8 @@ def words_to_int(words: str) -> int | None:
     >>> words_to_int("diecisiete")
     17
     """
-    text = re.sub(r"[-,]", " ", words)
+    text = re.sub(r"quatre[\s-]+vingt", "quatrevingt", words)
+    text = re.sub(r"[-,]", " ", text)
     text = re.sub(r"\b(y|e|and|et)\b", " ", text)
     for name, value in _HUNDREDS.items():
         text = text.replace(name, f" {value} ")
@@ -128,7 +132,7 @@ def words_to_int(words: str) -> int | None:
             total += (current or 1) * 1000
             current = 0
             found = True
-        elif token in ("cien", "ciento", "cem", "cento", "hundred", "cent"):
+        elif token in ("cien", "ciento", "cem", "cento", "hundred", "cent", "cents"):
             current = (current or 1) * 100
             found = True
         elif token in _TENS:

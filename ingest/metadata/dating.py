@@ -50,6 +50,13 @@ _FINAL_FORMULA = re.compile(
     r"(?:^|[.:;]\s*|\n\s*)(?:done at|fait a|hech[oa] en|feito em|dad[oa] en|adopts this|"
     r"adopta en este|adopte ce)[^.;]{0,160}?(?:,|\bthis|\bce|\ba los|\baos|\bon|\bthe)\s*$"
 )
+#: A treaty's signature clause: "opened for signature at New York, on the thirty-first day
+#: of March…", "shall be open to all States for signature from 12 to 15 December 2000".
+_OPENED_FOR_SIGNATURE = re.compile(
+    r"(?:open(?:ed)?\b[^.;]{0,40}\bfor signature|abiert[oa]s?\b[^.;]{0,40}\ba la firma|"
+    r"ouverte?s?\b[^.;]{0,40}\ba la signature|abert[oa]s?\b[^.;]{0,40}\ba assinatura)"
+    r"[^.;]{0,60}$"
+)
 _PLACE_LINE = re.compile(
     r"(^|\n)\s*[a-z][a-z .'-]{1,40},\s*(a\s+|el\s+|le\s+|em\s+|on\s+)?(los\s+)?$"
 )
@@ -94,25 +101,30 @@ def _classify(folded: str, match: DateMatch, *, in_tail: bool) -> tuple[str, int
     return "bare", 0
 
 
-def _final_formula_dates(text: str) -> list[str]:
+def _formula_dates(text: str, formula: re.Pattern[str]) -> list[str]:
+    """Dates anywhere in ``text`` that ``formula`` introduces."""
     folded = fold(text)
     if len(folded) != len(text):
         folded = "".join(fold(c)[:1] or " " for c in text)
     found: list[str] = []
     for match in find_dates(text):
         before = folded[max(0, match.start - 200) : match.start]
-        if _FINAL_FORMULA.search(before):
+        if formula.search(before):
             found.append(match.value)
     return found
 
 
-def choose_dates(text: str, title: str = "", *, consolidated: bool = False) -> Dating:
+def choose_dates(
+    text: str, title: str = "", *, consolidated: bool = False, treaty: bool = False
+) -> Dating:
     """Pick the adoption and publication dates of a document.
 
     :param text: the whole text.
     :param title: the document's title, whose own date (if any) is its adoption date.
     :param consolidated: the text is a consolidated version: its last lines belong to
         the latest amendment, so they say nothing of the adoption.
+    :param treaty: the text is a treaty: the date it was opened for signature (in its
+        final clauses, often in words) stands for its adoption when nothing better does.
 
     >>> choose_dates("Ley 25.871\\n\\nSancionada: Diciembre 17 de 2003.\\n\\nPromulgada: Enero 20 de 2004.")
     Dating(adopted='2003-12-17', published='')
@@ -124,8 +136,11 @@ def choose_dates(text: str, title: str = "", *, consolidated: bool = False) -> D
     title_dates = find_dates(title) if title else []
     if title_dates:
         adopted.append((4, 0, title_dates[0].value))
-    for value in _final_formula_dates(text)[:1]:
+    for value in _formula_dates(text, _FINAL_FORMULA)[:1]:
         adopted.append((5, 0, value))
+    if treaty:
+        for value in _formula_dates(text, _OPENED_FOR_SIGNATURE)[:1]:
+            adopted.append((3, len(text), value))
     head = text[:HEAD_CHARS]
     areas: list[tuple[str, int, bool]] = [(head, 0, False)]
     if len(text) > HEAD_CHARS and not consolidated:

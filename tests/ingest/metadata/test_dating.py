@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from ingest.metadata.dates import find_dates
 from ingest.metadata.dating import choose_dates, year_from_title
 
 
@@ -50,3 +53,47 @@ def test_year_from_title() -> None:
     assert year_from_title("Decreto 616/2010") == "2010"
     assert year_from_title("LEY 1465 DE 2011") == "2011"
     assert year_from_title("Ley 25.871") == ""
+
+
+def test_a_treaty_opened_for_signature_on_a_date_in_words_was_adopted_then() -> None:
+    text = (
+        "The Contracting Parties agree as follows.\n\n"
+        + "Article. Text of the treaty.\n\n" * 400
+        + "IN FAITH WHEREOF the undersigned have signed the present Convention, opened for "
+        "signature at New York, on the thirty-first day of March, one thousand nine hundred "
+        "and fifty-three.\n\n" + "Slotbepalingen in een andere taal.\n\n" * 200
+    )
+    assert choose_dates(text, treaty=True).adopted == "1953-03-31"
+
+
+def test_a_treaty_open_for_signature_over_some_days_dates_from_that_year() -> None:
+    text = (
+        "Preamble.\n\n" * 300
+        + (
+            "1. This Protocol shall be open to all States for signature from 12 to 15 December "
+            "2000 in Palermo, Italy, and thereafter at Headquarters in New York until 12 "
+            "December 2002.\n\n"
+        )
+        + "Article. Text.\n\n" * 300
+    )
+    assert choose_dates(text, treaty=True).adopted[:4] == "2000"
+    assert choose_dates(text).adopted == ""  # a law citing a treaty's signature is not dated by it
+
+
+@pytest.mark.parametrize(
+    ("formula", "iso"),
+    [
+        (
+            "fait à Strasbourg, le vingt-quatre novembre mil neuf cent soixante-dix-sept",
+            "1977-11-24",
+        ),
+        (
+            "hecha en Nueva York el dieciocho de diciembre de mil novecientos setenta y nueve",
+            "1979-12-18",
+        ),
+        ("feito aos trinta e um dias de março de mil novecentos e cinquenta e três", "1953-03-31"),
+        ("fait le trente et un mars mil neuf cent quatre-vingt-dix-neuf", "1999-03-31"),
+    ],
+)
+def test_final_formula_dates_in_words_in_four_languages(formula: str, iso: str) -> None:
+    assert [d.value for d in find_dates(formula)] == [iso]
