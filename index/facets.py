@@ -24,7 +24,10 @@ SCORED_FIELDS: tuple[str, ...] = (F.BODY_EXACT, F.TITLE, F.NUMBER)
 #: Columns kept per segment, for facets and sorts.
 COLUMNS: tuple[str, ...] = (*F.FACETS, F.SORT_DATE, F.SORT_TITLE)
 
+#: Years at or above this are the numeric column's default: no year.
+MISSING_YEAR = 10_000
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "mul": {"es": "multilingüe", "en": "multilingual", "pt": "multilíngue", "fr": "multilingue"},
     "es": {"es": "español", "en": "Spanish", "pt": "espanhol", "fr": "espagnol"},
     "en": {"es": "inglés", "en": "English", "pt": "inglês", "fr": "anglais"},
     "pt": {"es": "portugués", "en": "Portuguese", "pt": "português", "fr": "portugais"},
@@ -60,8 +63,8 @@ def _decode(field: str, value: Any) -> Any:
         return tuple(text.split())
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
-    if field == F.YEAR:
-        return str(value) if value else ""
+    if field == F.YEAR:  # a document without a year holds the column's default
+        return str(value) if value and value < MISSING_YEAR else ""
     return value or ""
 
 
@@ -157,7 +160,7 @@ def facet_counts(
         for value in chosen:
             shown.setdefault(value, counts.get(value, 0))
         out[field] = tuple(
-            FacetValue(value, label(field, value), n, value in chosen)
+            FacetValue(_shown(field, value), label(field, value), n, value in chosen)
             for value, n in (
                 sorted(shown.items(), key=lambda kv: kv[0], reverse=True)
                 if field == F.YEAR
@@ -165,6 +168,11 @@ def facet_counts(
             )
         )
     return out
+
+
+def _shown(field: str, value: str) -> str:
+    """A facet value as users see and send it back (jurisdiction codes upper case)."""
+    return value.upper() if field == F.JURISDICTION else value
 
 
 def labeller(vocab: Any, lang: str) -> Callable[[str, str], str]:

@@ -21,7 +21,7 @@ from index import fields as F
 from index import query as q
 from index.analysis import all_stop_words as stop_words_anywhere
 from index.expand import expand_concepts, query_language
-from index.facets import Columns, FacetValue, facet_counts, labeller
+from index.facets import MISSING_YEAR, Columns, FacetValue, facet_counts, labeller
 from index.mapping import StoredPart, unpack_parts
 from index.plan import Compiled, Compiler, Marks
 from index.postings import bm25
@@ -214,9 +214,9 @@ def _hit(
         expression_id=stored.get(F.EXPRESSION_ID, ""),
         title=stored.get(F.DISPLAY_TITLE, ""),
         language=stored.get(F.LANGUAGE, ""),
-        jurisdiction=stored.get(F.JURISDICTION, ""),
+        jurisdiction=stored.get(F.JURISDICTION, "").upper(),
         instrument_type=stored.get(F.INSTRUMENT_TYPE, ""),
-        year=int(year) if year else None,
+        year=int(year) if year and int(year) < MISSING_YEAR else None,
         status=stored.get(F.STATUS, ""),
         sha256=stored.get(F.SHA256, ""),
         parts=best_parts(parts, matcher),
