@@ -13,35 +13,30 @@
    after the number or on their own line, and every other line is the text
    of the part it falls in. Anchors are made unique at the end.
 
-A text without any heading is one ``body`` part, or ``paragraph`` parts of
-about 1,500 characters when it is long, so that a search hit still points
-at a place.
+Turning the nodes into parts (anchors, texts) and the fallback for texts
+without headings are in :mod:`ingest.segment_parts`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ingest.extracted import Block
+from ingest.segment_parts import BODY_MAX_CHARS as BODY_MAX_CHARS
+from ingest.segment_parts import CHUNK_CHARS as CHUNK_CHARS
+from ingest.segment_parts import Node, finish, unstructured
 from ingest.segment_patterns import (
-    ANCHOR_PREFIX,
     LEVELS,
     Heading,
     announces_amendment,
     clean,
     is_preamble,
-    is_provisions_name,
     is_transitory_name,
     match_heading,
     match_ordinal_item,
 )
 from library.model import Part
 
-#: Texts shorter than this without structure are one ``body`` part.
-BODY_MAX_CHARS = 3000
-#: Target size of a ``paragraph`` part of an unstructured text.
-CHUNK_CHARS = 1500
 #: An article number more than this far ahead of the last one is suspect.
 SEQUENCE_GAP = 25
 #: How many later candidates are looked at to see whether the sequence goes on.
@@ -56,24 +51,8 @@ _TITLE_END_RE = re.compile(r"^(?P<title>[^.()\n]{2,100}?)\s*(?:\.\s?[-–—]+|\
 _EMPHASIS_TITLE_RE = re.compile(
     r"^[\s.\-–—:°º]*[*_]*\s*[*_]+(?P<title>[^*_\n]{2,100}?)(?:[.:]\s*[*_]+|[*_]+[*_\s]*[.:\-–—])"
 )
-_SPACES_RE = re.compile(r"\n{3,}")
 #: "Paragraph 1", "Anexo 2": a numbered unit, never the name of the heading before it.
 _NUMBERED_RE = re.compile(r"^\w+\.?\s+(?:\d+|[IVXLC]+)[.:]?$")
-
-
-@dataclass
-class _Node:
-    """A part being built."""
-
-    kind: str
-    number: str = ""
-    slug: str = ""
-    heading: str = ""
-    lines: list[str] = field(default_factory=list)
-    parent: int | None = None
-    transitory: bool = False
-    tentative_title: bool = False
-    name_lines: int = 0
 
 
 def segment(text: str, blocks: tuple[Block, ...] = (), language: str = "") -> tuple[Part, ...]:
@@ -97,11 +76,11 @@ def segment(text: str, blocks: tuple[Block, ...] = (), language: str = "") -> tu
     strong.discard("")
     candidates = _candidates(lines)
     if not candidates:
-        return _unstructured(text)
+        return unstructured(text)
     rejected = _out_of_sequence(candidates, lines, strong)
     accepted = {i: h for i, h in candidates.items() if i not in rejected}
     nodes = _build(lines, accepted, strong, _hard_wrapped(lines, accepted))
-    return _finish(nodes)
+    return finish(nodes)
 
 
 def _candidates(lines: list[str]) -> dict[int, Heading]:
@@ -183,12 +162,12 @@ def _hard_wrapped(lines: list[str], accepted: dict[int, Heading]) -> bool:
 
 def _build(
     lines: list[str], accepted: dict[int, Heading], strong: set[str], wrapped: bool
-) -> list[_Node]:
+) -> list[Node]:
     """Turn lines and accepted headings into nodes (index 0 is the preamble).
 
     :param wrapped: the text is hard-wrapped: no title is taken from a heading line's end.
     """
-    nodes = [_Node("preamble")]
+    nodes = [Node("preamble")]
     stack: list[int] = []  # open containers, outermost first
     current = 0
     expect: str = ""  # "name" after a container heading, "title" after an article heading
@@ -212,10 +191,10 @@ def _build(
             if current == 0 and len(nodes) == 1:
                 nodes[0].heading = heading.rest
                 continue
-            nodes.append(_Node("preamble", heading=heading.rest))
+            nodes.append(Node("preamble", heading=heading.rest))
             current = len(nodes) - 1
             continue
-        node = _Node(heading.kind, heading.number, heading.slug, transitory=heading.transitory)
+        node = Node(heading.kind, heading.number, heading.slug, transitory=heading.transitory)
         if heading.kind == "article":
             node.parent = stack[-1] if stack else None
             _article_title(node, heading, "" if wrapped else _next_words(lines, i))
@@ -237,7 +216,7 @@ def _build(
     return nodes
 
 
-def _close(stack: list[int], nodes: list[_Node], kind: str) -> None:
+def _close(stack: list[int], nodes: list[Node], kind: str) -> None:
     """Pop the containers a new ``kind`` container ends."""
     kinds = [nodes[n].kind for n in stack]
     if kind in kinds:
@@ -248,7 +227,7 @@ def _close(stack: list[int], nodes: list[_Node], kind: str) -> None:
 
 
 def _attach(
-    node: _Node, expect: str, words: str, lines: list[str], i: int, strong: set[str]
+    node: Node, expect: str, words: str, lines: list[str], i: int, strong: set[str]
 ) -> tuple[bool, str]:
     """Use the line after a heading as its name or title.
 
@@ -339,7 +318,7 @@ def _next_words(lines: list[str], i: int) -> str:
     return ""
 
 
-def _article_title(node: _Node, heading: Heading, following: str) -> None:
+def _article_title(node: Node, heading: Heading, following: str) -> None:
     """Split the rest of an article's heading line into title and text.
 
     :param following: the words of the next non-blank line.
@@ -361,129 +340,3 @@ def _article_title(node: _Node, heading: Heading, following: str) -> None:
         return
     if rest:
         node.lines.append(rest)
-
-
-def _finish(nodes: list[_Node]) -> tuple[Part, ...]:
-    """Texts, anchors and parents of the nodes, as parts."""
-    for node in nodes:
-        if node.tentative_title and not "".join(node.lines).strip():
-            node.lines.insert(0, node.heading)
-            node.heading = ""
-    anchors = _anchors(nodes)
-    parts = []
-    for n, node in enumerate(nodes):
-        body = _SPACES_RE.sub("\n\n", "\n".join(line.rstrip() for line in node.lines)).strip()
-        if n == 0 and not body and not node.heading:
-            continue
-        parent = anchors[node.parent] if node.parent is not None else ""
-        parts.append(Part(node.kind, node.number, node.heading, body, anchors[n], parent))
-    return tuple(parts)
-
-
-def _anchors(nodes: list[_Node]) -> list[str]:
-    """Unique anchors: ``art-5``, ``cap-2`` (``tit-1-cap-2`` where chapters restart), ``trans-art-1``."""
-    plain = [_plain_anchor(node) for node in nodes]
-    counts: dict[str, int] = {}
-    for node, anchor in zip(nodes, plain, strict=True):
-        if node.kind in LEVELS:
-            counts[anchor] = counts.get(anchor, 0) + 1
-    restarting = {node.kind for node, a in zip(nodes, plain, strict=True) if counts.get(a, 0) > 1}
-    scopes = [_scope(nodes, node) if node.kind == "article" else None for node in nodes]
-    prefixed = _prefixed_scopes(nodes, plain, scopes)
-    anchors: list[str] = []
-    used: set[str] = set()
-    for node, anchor, scope in zip(nodes, plain, scopes, strict=True):
-        if scope is not None and scope in prefixed:
-            named = nodes[scope].kind in LEVELS and is_transitory_name(nodes[scope].heading)
-            anchor = f"{'trans' if named else anchors[scope]}-{anchor}"
-        elif node.kind == "article" and node.transitory and scope is None:
-            anchor = f"trans-{anchor}"
-        elif node.kind in restarting and node.parent is not None:
-            anchor = f"{anchors[node.parent]}-{anchor}"
-        unique, k = anchor, 1
-        while unique in used:
-            k += 1
-            unique = f"{anchor}-{k}"
-        used.add(unique)
-        anchors.append(unique)
-    return anchors
-
-
-def _prefixed_scopes(nodes: list[_Node], plain: list[str], scopes: list[int | None]) -> set[int]:
-    """Annexes and blocks of provisions whose articles take the block's anchor as prefix.
-
-    Transitory provisions always do; other blocks only when their article
-    numbers start again (an annexed regulation with its own article 1).
-    """
-    prefixed = {
-        s for s in scopes if s is not None and nodes[s].kind == "final" and nodes[s].transitory
-    }
-    seen: set[str] = set()
-    for n, scope in enumerate(scopes):
-        if nodes[n].kind != "article":
-            continue
-        if scope is not None and plain[n] in seen:
-            prefixed.add(scope)
-        if scope is None or scope not in prefixed:
-            seen.add(plain[n])
-    return prefixed
-
-
-def _plain_anchor(node: _Node) -> str:
-    """The anchor of a node before prefixes and suffixes."""
-    if node.kind == "preamble":
-        return "preamble"
-    if node.kind == "final":
-        return "trans" if node.transitory else "final"
-    prefix = ANCHOR_PREFIX.get(node.kind, node.kind)
-    return f"{prefix}-{node.slug}" if node.slug else prefix
-
-
-def _scope(nodes: list[_Node], node: _Node) -> int | None:
-    """The enclosing annex or block of provisions, whose anchor may prefix an article's."""
-    parent = node.parent
-    while parent is not None:
-        container = nodes[parent]
-        if container.kind in ("annex", "schedule", "final") or is_provisions_name(
-            container.heading
-        ):
-            return parent
-        parent = container.parent
-    return None
-
-
-def _unstructured(text: str) -> tuple[Part, ...]:
-    """One ``body`` part, or ``paragraph`` parts of about :data:`CHUNK_CHARS`."""
-    body = text.strip()
-    if not body:
-        return ()
-    if len(body) < BODY_MAX_CHARS:
-        return (Part("body", "", "", body, "body"),)
-    pieces: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", body):
-        pieces.extend(_split_long(paragraph.strip()))
-    chunks: list[str] = []
-    current = ""
-    for piece in pieces:
-        if current and len(current) + len(piece) > CHUNK_CHARS:
-            chunks.append(current)
-            current = ""
-        current = f"{current}\n\n{piece}" if current else piece
-    if current:
-        chunks.append(current)
-    return tuple(Part("paragraph", str(n), "", c, f"p-{n}") for n, c in enumerate(chunks, 1))
-
-
-def _split_long(paragraph: str) -> list[str]:
-    """A paragraph cut at sentence ends (else at spaces) into pieces of at most 2 × CHUNK_CHARS."""
-    if len(paragraph) <= 2 * CHUNK_CHARS:
-        return [paragraph] if paragraph else []
-    pieces = []
-    while len(paragraph) > 2 * CHUNK_CHARS:
-        cut = paragraph.rfind(". ", CHUNK_CHARS // 2, CHUNK_CHARS * 3 // 2)
-        if cut < 0:
-            cut = paragraph.rfind(" ", 0, CHUNK_CHARS * 3 // 2)
-        cut = cut + 1 if cut > 0 else CHUNK_CHARS
-        pieces.append(paragraph[:cut].strip())
-        paragraph = paragraph[cut:].strip()
-    return [*pieces, paragraph]

@@ -21,8 +21,14 @@ matched in linear time.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ingest.segment_numbers import NUMBER, number_parts
+from ingest.segment_numbers import fold as fold
+from ingest.segment_numbers import ordinal_value as ordinal_value
+from ingest.segment_numbers import roman_value as roman_value
+from ingest.segment_numbers import slugify as slugify
+from ingest.segment_numbers import to_roman as to_roman
 
 #: Nesting rank of container kinds (smaller encloses larger).
 LEVELS: dict[str, int] = {
@@ -46,72 +52,6 @@ ANCHOR_PREFIX: dict[str, str] = {
     "annex": "annex",
     "schedule": "sched",
 }
-
-_UNITS: dict[str, int] = {
-    # es
-    "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2,
-    "tercero": 3, "tercera": 3, "tercer": 3, "cuarto": 4, "cuarta": 4,
-    "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "septimo": 7,
-    "septima": 7, "setimo": 7, "setima": 7, "octavo": 8, "octava": 8,
-    "noveno": 9, "novena": 9,
-    # pt
-    "primeiro": 1, "primeira": 1, "terceiro": 3, "terceira": 3,
-    "oitavo": 8, "oitava": 8, "nono": 9, "nona": 9,
-    # fr
-    "premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
-    "troisieme": 3, "quatrieme": 4, "cinquieme": 5, "sixieme": 6,
-    "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
-    # en
-    "first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
-_TENS: dict[str, int] = {
-    "decimo": 10, "decima": 10, "vigesimo": 20, "vigesima": 20,
-    "trigesimo": 30, "trigesima": 30, "cuadragesimo": 40, "cuadragesima": 40,
-    "quadragesimo": 40, "quincuagesimo": 50, "quincuagesima": 50,
-}  # fmt: skip
-_SPECIAL: dict[str, int] = {
-    "undecimo": 11, "undecima": 11, "duodecimo": 12, "duodecima": 12,
-}  # fmt: skip
-#: Words standing for a number that has no digits: kept as printed (lower case).
-_WORD_NUMBERS = ("unico", "unica", "unique", "preliminar", "preliminaire", "preliminary", "final")
-_SUFFIXES = "bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|nonies|novies|decies"
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII form of ``text`` (accents dropped), for comparisons.
-
-    >>> fold("Título ÚNICO")
-    'titulo unico'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def _accent_free_alternation(words: list[str]) -> str:
-    """A regex alternation matching each word with or without its accents."""
-    table = {"a": "[aá]", "e": "[eéè]", "i": "[ií]", "o": "[oóô]", "u": "[uú]"}
-    longest_first = sorted(set(words), key=len, reverse=True)
-    return "|".join("".join(table.get(c, re.escape(c)) for c in w) for w in longest_first)
-
-
-_TENS_RE = _accent_free_alternation(list(_TENS))
-_UNITS_RE = _accent_free_alternation(list(_UNITS) + list(_SPECIAL))
-_WORDS_RE = _accent_free_alternation(list(_WORD_NUMBERS))
-_END = r"(?![\w])"
-
-#: Number of an article or a container, in any of the printed forms.
-NUMBER = rf"""
-(?P<number>
-    (?P<code>(?-i:[LRDAO])\s?\.?\s?\*{{0,2}}\s?\d+(?:-\d+)*)(?=[\s.:\-–—*_)]|$)
-  | (?P<hyphen>\d+(?:-\d+)+)(?![\w-])
-  | (?P<arabic>\d{{1,5}})(?:\s?\.?\s?[°º˚ªᵒ]|(?:o|a|er|re)(?=[\s.\-–—:*_]|$))?
-        (?P<suffix>(?:\s?-\s?|\s)(?:{_SUFFIXES}){_END}|-(?-i:[A-Z]){_END})?
-  | (?P<ordinal>(?:(?:{_TENS_RE})\s?(?:{_UNITS_RE})?|(?:{_UNITS_RE})){_END})
-  | (?P<word>(?:{_WORDS_RE}){_END})
-  | (?P<roman>(?-i:[IVXLCDM]{{1,7}})(?:er|re|ER|RE)?)(?![\w])
-)
-"""
 
 _ARTICLE_KW = r"(?:art[ií]culo|artigo|article|art)(?![\w])\.?"
 _CONTAINER_KW: tuple[tuple[str, str], ...] = (
@@ -221,92 +161,7 @@ def clean(line: str) -> str:
     return _MARKUP_RE.sub("", line.lstrip(" \t#>")).strip()
 
 
-def roman_value(text: str) -> int | None:
-    """Value of an upper-case roman numeral, or None if it is not a well-formed one.
-
-    >>> roman_value("XIV"), roman_value("IIII"), roman_value("MIX")
-    (14, None, 1009)
-    """
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for i, ch in enumerate(text):
-        value = values.get(ch)
-        if value is None:
-            return None
-        following = values.get(text[i + 1], 0) if i + 1 < len(text) else 0
-        total += -value if value < following else value
-    return total if total and to_roman(total) == text else None
-
-
-def to_roman(value: int) -> str:
-    """Canonical roman numeral of ``value`` (1-3999)."""
-    pairs: tuple[tuple[int, str], ...] = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"))
-    pairs += ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
-    pairs += ((4, "IV"), (1, "I"))
-    out = []
-    for amount, numeral in pairs:
-        count, value = divmod(value, amount)
-        out.append(numeral * count)
-    return "".join(out)
-
-
-def ordinal_value(word: str) -> int | None:
-    """Value of an ordinal word in es/pt/fr/en ("décimo primero" -> 11)."""
-    folded = fold(word).replace(" ", "")
-    if folded in _UNITS:
-        return _UNITS[folded]
-    if folded in _SPECIAL:
-        return _SPECIAL[folded]
-    for tens, value in _TENS.items():
-        if folded.startswith(tens):
-            unit = folded[len(tens) :]
-            if not unit:
-                return value
-            if unit in _UNITS and _UNITS[unit] < 10:
-                return value + _UNITS[unit]
-    return None
-
-
-def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated form of ``text``.
-
-    >>> slugify("L. 311-1"), slugify("12 bis"), slugify("R*311-2")
-    ('l-311-1', '12-bis', 'r-311-2')
-    """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
-def _number(match: re.Match[str], kind: str) -> tuple[str, str, int | None] | None:
-    """(number as printed and normalised, slug, sequence integer) of a NUMBER match."""
-    if match["code"]:
-        printed = re.sub(r"\s+", " ", match["code"]).strip()
-        return printed, slugify(printed), None
-    if match["hyphen"]:
-        return match["hyphen"], match["hyphen"], None
-    if match["arabic"]:
-        value = int(match["arabic"])
-        suffix = (match["suffix"] or "").strip(" -")
-        if suffix and suffix.isalpha() and len(suffix) == 1:
-            return f"{value}-{suffix.upper()}", f"{value}-{suffix.lower()}", value
-        printed = f"{value} {suffix.lower()}" if suffix else str(value)
-        return printed, slugify(printed), value
-    if match["ordinal"]:
-        ordinal = ordinal_value(match["ordinal"])
-        return (str(ordinal), str(ordinal), ordinal) if ordinal else None
-    if match["word"]:
-        word = match["word"].lower()
-        if kind == "article" and fold(word) not in ("unico", "unica", "unique"):
-            return None
-        return word, slugify(word), None
-    roman = match["roman"]
-    numeral = roman[:-2] if roman[-2:].lower() in ("er", "re") else roman
-    roman_number = roman_value(numeral)
-    if roman_number is None or (numeral != roman and roman_number != 1):
-        return None
-    return numeral, str(roman_number), roman_number
-
-
-def _after_number(line: str, end: int) -> tuple[str, bool] | None:
+def _afternumber_parts(line: str, end: int) -> tuple[str, bool] | None:
     """The rest of the line after a heading's number, or None if it reads as running text."""
     raw = line[end:]
     text = _MARKUP_RE.sub("", raw).strip()
@@ -349,10 +204,10 @@ def match_heading(line: str) -> Heading | None:
             _KIND_OF_GROUP[g] for g, v in match.groupdict().items() if g in _KIND_OF_GROUP and v
         )
     )
-    number = _number(match, kind)
+    number = number_parts(match, kind)
     if number is None:
         return None
-    after = _after_number(line, match.end())
+    after = _afternumber_parts(line, match.end())
     if after is None:
         return None
     rest, separated = after
@@ -370,19 +225,19 @@ def _match_provisions(line: str) -> Heading | None:
         return Heading("provisions", "", "", None, clean(line), True, transitory)
     item = _PROVISION_ITEM_RE.match(line)
     if item:
-        number = _number(item, "article")
-        after = _after_number(line, item.end())
+        number = number_parts(item, "article")
+        after = _afternumber_parts(line, item.end())
         if number and after is not None:
             trans = bool(_TRANSITORY_WORD_RE.match(item["ptype"]))
             return Heading("article", number[0], number[1], number[2], after[0], True, trans)
     lone = _LONE_TRANSITORY_RE.match(line)
     if lone:
-        after = _after_number(line, lone.end())
+        after = _afternumber_parts(line, lone.end())
         if after is not None:
             return Heading("article", "único", "unico", None, after[0], after[1], True)
     annex = _ANNEX_ALONE_RE.match(line)
     if annex:
-        after = _after_number(line, annex.end())
+        after = _afternumber_parts(line, annex.end())
         if after is not None and (after[1] or not after[0] or after[0].isupper()):
             kind = "schedule" if fold(annex["kw"]).startswith("sched") else "annex"
             return Heading(kind, "", "", None, after[0], after[1])
@@ -394,8 +249,8 @@ def match_ordinal_item(line: str) -> Heading | None:
     match = _ORDINAL_ITEM_RE.match(line)
     if match is None or not (match["ordinal"] or match["word"]) or not _capitalised(line):
         return None
-    number = _number(match, "article")
-    after = _after_number(line, match.end())
+    number = number_parts(match, "article")
+    after = _afternumber_parts(line, match.end())
     if number is None or after is None:
         return None
     return Heading(
