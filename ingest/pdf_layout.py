@@ -2,7 +2,8 @@
 
 Pure functions over :class:`Line` records (one text line with its box, in PDF
 user space: y grows upwards). :mod:`ingest.pdf` gets the lines from pdfminer;
-nothing here knows about pdfminer.
+nothing here knows about pdfminer. The text of single lines (ligatures, page
+numbers, hyphenation) is handled by :mod:`ingest.pdf_text`.
 
 Reading order is a constrained XY-cut. A region is first searched for column
 gutters: vertical strips that (almost) no line crosses, with enough text on
@@ -21,6 +22,11 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ingest.pdf_text import END_OF_SENTENCE, is_page_number, join_lines
+from ingest.pdf_text import LIGATURES as LIGATURES
+from ingest.pdf_text import clean_text as clean_text
+from ingest.pdf_text import continues as continues
+
 #: A gutter may be crossed by at most this share of a region's lines (they become band breaks).
 SPAN_FRACTION = 0.15
 #: Each column holds at least this many lines and this share of the region's width.
@@ -37,22 +43,7 @@ BAND_FRACTION = 0.12
 #: often carry different running heads, each on half of the pages).
 RUNNING_FRACTION = 0.4
 
-LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-    | dict.fromkeys("\u00a0\u2002\u2003\u2009", " ")
-    | dict.fromkeys("\u200b\ufeff", "")
-)
-_CID = re.compile(r"\(cid:\d+\)")
-_SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(
-    r"(?:[-\u2013\u2014]\s*)?\d{1,6}(?:\s*[-\u2013\u2014])?"
-    r"|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-    r"|(?:p[aá]g(?:ina)?|page|p|fl|folha|seite)\.?\s*\d{1,6}(?:\s*(?:de|of|sur|/)\s*\d{1,6})?"
-    r"|\d{1,6}\s*(?:de|of|sur|/)\s*\d{1,6}",
-    re.IGNORECASE,
-)
-_END_OF_SENTENCE = re.compile(r"[.:;!?]['\"»”’)\]]*$")
 _LIST_MARKER = re.compile(
     r"^(?:[(\[]?(?:\d{1,3}|[a-zñ]|[ivxlcdm]{1,6})[.)\]º°]\s|"
     r"[•·▪\-–—]\s|"
@@ -93,28 +84,6 @@ class Paragraph:
     text: str
     height: float
     lines: int
-
-
-def clean_text(text: str) -> str:
-    """Normalise one extracted line: ligatures, odd spaces, ``(cid:N)`` garbage.
-
-    :param text: the raw line text.
-
-    >>> clean_text("  la  \\ufb01rma (cid:3) ")
-    'la firma'
-    """
-    return _SPACES.sub(" ", _CID.sub("", text.translate(LIGATURES))).strip()
-
-
-def is_page_number(text: str) -> bool:
-    """Whether a line is a bare page number ("3", "- 3 -", "Página 3 de 40").
-
-    :param text: a cleaned line.
-
-    >>> [is_page_number(t) for t in ("12", "- 3 -", "Página 3 de 40", "Artículo 3")]
-    [True, True, True, False]
-    """
-    return bool(_PAGE_NUMBER.fullmatch(text.strip()))
 
 
 def _running_key(text: str) -> str:
@@ -339,41 +308,6 @@ def _concat(results: list[list[list[Line]]], columns: bool) -> list[list[Line]]:
     return flows
 
 
-def join_lines(first: str, second: str) -> str:
-    """Join two lines of one paragraph, re-joining a word hyphenated at the break.
-
-    :param first: the text so far.
-    :param second: the next line.
-
-    >>> join_lines("la migra-", "ción regular")
-    'la migración regular'
-    >>> join_lines("Estado", "Parte")
-    'Estado Parte'
-    """
-    if not first:
-        return second
-    if not second:
-        return first
-    if first.endswith(("\u00ad", "\u00ac")):
-        return first[:-1] + second
-    if first.endswith("-") and len(first) > 1 and first[-2].isalpha():
-        word = second.split(" ", 1)[0]
-        if second[0].islower() or (first[-2].isupper() and len(word) > 1 and word.isupper()):
-            return first[:-1] + second
-    return f"{first} {second}"
-
-
-def continues(previous: str, following: str) -> bool:
-    """Whether a paragraph cut by a column or page break goes on in the next one.
-
-    :param previous: text of the last paragraph before the break.
-    :param following: text of the first paragraph after it.
-    """
-    if not previous or not following:
-        return False
-    return not _END_OF_SENTENCE.search(previous) and following[0].islower()
-
-
 def paragraphs(flow: Sequence[Line]) -> list[Paragraph]:
     """Group the lines of one flow (top to bottom) into paragraphs.
 
@@ -407,7 +341,7 @@ def paragraphs(flow: Sequence[Line]) -> list[Paragraph]:
             return True
         if prev.bold and not cur.bold and prev.x1 < right - max(1.0, 0.15 * h):
             return True  # a bold heading line, then the text (not a bold run-in lead)
-        sentence = bool(_END_OF_SENTENCE.search(prev.text))
+        sentence = bool(END_OF_SENTENCE.search(prev.text))
         short = prev.x1 < right - tolerance and not (centred(prev) and centred(cur))
         if justified and short:
             return True
