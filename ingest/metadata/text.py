@@ -67,6 +67,7 @@ def head_lines(extracted: Extracted, limit: int = 60) -> list[str]:
         chunks = [(c, False) for c in extracted.text[:HEAD_CHARS].split("\n\n")]
     lines: list[str] = []
     previous_heading = False
+    widest = 0
     seen_chars = 0
     for chunk, heading in chunks:
         raw = [clean_line(x) for x in chunk.splitlines()]
@@ -85,11 +86,13 @@ def head_lines(extracted: Extracted, limit: int = 60) -> list[str]:
                 _continues(lines[-1], part)
                 or heading
                 and previous_heading
-                and _same_heading(lines[-1], part)
+                and _same_heading(lines[-1], part, widest)
             ):
                 lines[-1] = f"{lines[-1]} {part}"
+                widest = max(widest, len(part))
                 continue
             lines.append(part)
+            widest = len(part)
             seen_chars += len(part)
             if len(lines) >= limit or seen_chars >= HEAD_CHARS:
                 return lines
@@ -103,9 +106,10 @@ _STRUCTURE_START = re.compile(
 
 
 def _split_heading(line: str) -> list[str]:
-    """Split "LEY DE NACIONALIDAD Nueva Ley publicada…" and "LEY X CAPÍTULO I…" in two."""
+    """Split "LEY DE NACIONALIDAD Nueva Ley publicada…" and "LEY X CAPÍTULO I…" in two: an
+    ALL-CAPS run of two words or more, then a capitalised word and another word."""
     m = re.match(
-        r"^((?:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕÀÜ][A-ZÁÉÍÓÚÑÇÂÊÔÃÕÀÜ'’-]*\s+){2,}?)(?=[A-ZÁÉÍÓÚ][a-záéíóúñçâêôãõàü]+\s+[a-záéíóúñ])",
+        r"^((?:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕÀÜ][A-ZÁÉÍÓÚÑÇÂÊÔÃÕÀÜ'’-]*\s+){2,}?)(?=[A-ZÁÉÍÓÚ][a-záéíóúñçâêôãõàü]+\s+[A-Za-záéíóúñ])",
         line,
     )
     if m and is_all_caps(m.group(1)):
@@ -116,21 +120,32 @@ def _split_heading(line: str) -> list[str]:
     return [line]
 
 
-def _same_heading(previous: str, line: str) -> bool:
-    """Consecutive ALL-CAPS heading lines without numbers: one title broken by the layout."""
+#: A line this short, in a heading, is a layout's break inside a title.
+SHORT_LINE = 25
+
+
+def _same_heading(previous: str, line: str, widest: int) -> bool:
+    """Consecutive ALL-CAPS heading lines without numbers: one title broken by the layout
+    (``previous`` holds the lines joined so far, ``widest`` the length of the longest)."""
     return (
         is_all_caps(previous)
         and is_all_caps(line)
-        and len(previous) <= 60
+        # a short heading so far, or a title set in a narrow box, line by short line
+        and (len(previous) <= 60 or widest <= SHORT_LINE)
+        and len(previous) <= 200
         and previous != line
         and not re.search(r"\d", previous + line)
         and not previous.rstrip().endswith((".", ":", ";"))
     )
 
 
+#: An enumerated item ("a. Promover…", "b) …"): it starts a paragraph of its own.
+_ITEM = re.compile(r"^[a-z][.)]\s")
+
+
 def _continues(previous: str, line: str) -> bool:
     """True when ``line`` carries on a sentence broken off at the end of ``previous``."""
-    if not previous or not line or not line[0].isalpha():
+    if not previous or not line or not line[0].isalpha() or _ITEM.match(line):
         return False
     last = previous.rstrip()[-1]
     if previous.split()[-1].lower() in _JOINERS:
