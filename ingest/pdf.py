@@ -14,7 +14,7 @@ import logging
 import re
 import statistics
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pdfminer.converter import PDFPageAggregator
@@ -57,6 +57,9 @@ ENCRYPTED = (
 _CATALOG = re.compile(rb"/Type\s*/Catalog\b")
 _OBJECT = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
 _BOLD = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]")
+#: Distinct running lines kept in ``metadata["running_header"]``.
+MAX_RUNNING = 4
 
 
 def _laparams() -> LAParams:
@@ -109,6 +112,7 @@ def extract_pdf(data: bytes, limits: Limits) -> Extracted:
     read = _read_pages(page_objects, limits, start, warnings)
     texts = [page.lines for page in read]
     kept = strip_running_lines(texts, [page.box for page in read])
+    header = running_header(texts, kept)
     for page, lines in zip(read, kept, strict=True):
         page.lines = lines
     ocr_texts: dict[int, str] = {}
@@ -128,14 +132,47 @@ def extract_pdf(data: bytes, limits: Limits) -> Extracted:
         raise ExtractionError("PDF has no text: its pages are blank or hold only drawings")
     for message in warnings:
         log.warning("%s", message)
+    metadata = info_metadata(doc)
+    if header:
+        metadata["running_header"] = header
     return Extracted(
         text=blocks_to_text(blocks),
         format="pdf",
         blocks=tuple(blocks),
-        metadata=info_metadata(doc),
+        metadata=metadata,
         warnings=tuple(warnings),
         pages=len(page_objects),
     )
+
+
+def running_header(
+    before: Sequence[Sequence[Line]], after: Sequence[Sequence[Line]], most: int = MAX_RUNNING
+) -> str:
+    """The running headers and footers removed from the pages, most frequent first.
+
+    They often carry the title of the series or of the work a chapter belongs to
+    ("Extract from …: Guidance for governments"), evidence for its metadata. A
+    header set over two lines gives both, top line first; page numbers are left out.
+
+    :param before: the lines of each page as read.
+    :param after: the lines of each page with running lines removed.
+    :param most: how many distinct lines are kept.
+    """
+    pages: dict[str, int] = {}
+    first: dict[str, tuple[int, float]] = {}
+    for number, (lines, kept) in enumerate(zip(before, after, strict=True)):
+        kept_ids = {id(line) for line in kept}
+        seen: set[str] = set()
+        for line in lines:
+            text = " ".join(line.text.split())
+            if id(line) in kept_ids or is_page_number(text) or len(_LETTERS.findall(text)) < 8:
+                continue
+            if text not in seen:
+                seen.add(text)
+                pages[text] = pages.get(text, 0) + 1
+                first.setdefault(text, (number, -line.yc))
+    frequent = sorted((t for t, n in pages.items() if n >= 2), key=lambda t: -pages[t])[:most]
+    return "\n".join(sorted(frequent, key=lambda t: first[t]))
 
 
 def _open(data: bytes, warnings: list[str]) -> PDFDocument:
