@@ -171,7 +171,6 @@ def derive_metadata(
 
     paged = bool(extracted.pages) or extracted.format == "pdf"
     running = frozenset(running_lines(text)) if paged else frozenset()
-    running |= frozenset(x.strip() for x in (meta.get("running_header") or "").splitlines())
     title, title_source, type_line = _title(meta, lines, running, vocab, language)
     cited = cited_title(text, title)
     if cited:
