@@ -251,8 +251,12 @@ def _lims_metadata(root: Element) -> dict[str, str]:
     ident = root.find("Identification")
     ident = ident if ident is not None else Element("Identification")
     language = language_code(root.get(XML_LANG, ""))
-    short, long_ = ident.find("ShortTitle"), ident.find("LongTitle")
-    title_el = short if short is not None else long_
+    short, long_ = (
+        inline_text(el) if el is not None else ""
+        for el in (ident.find("ShortTitle"), ident.find("LongTitle"))
+    )
+    # the short title names the act; its long title, after it, says what it is about
+    title = f"{short} ({long_})" if short and long_ and long_ != short else short or long_
     number = ident.findtext("Chapter/ConsolidatedNumber", "").strip()
     if not number:
         year = ident.findtext("Chapter/AnnualStatuteId/YYYY", "").strip()
@@ -264,7 +268,7 @@ def _lims_metadata(root: Element) -> dict[str, str]:
     kind = LIMS_ROOTS[name_of(root)]
     in_force = root.get("in-force", "")
     return {
-        "title": inline_text(title_el) if title_el is not None else "",
+        "title": title,
         "number": number,
         "date_adopted": dates.get("assented-to", "")
         or _lims_date(ident.find("RegistrationDate/Date")),

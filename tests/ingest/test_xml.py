@@ -218,7 +218,7 @@ def test_lims_statute_gives_one_part_per_section_under_its_headings() -> None:
     assert parts[5].text == "2.1 [Repealed, 2010, c. 3, s. 4]"
     assert "I swear to obey the law." in parts[6].text
     assert dict(result.metadata) == {
-        "title": "Workers Act",
+        "title": "Workers Act (An Act respecting workers)",
         "number": "W-9",
         "date_adopted": "2005-06-09",
         "version_date": "2024-01-01",
@@ -303,3 +303,8 @@ def test_corpus_udhr_translations_have_thirty_articles_title_and_language(
         assert all(a.text for a in articles), path
         assert result.metadata["language"] == catalog[path]["language"], path
         assert result.metadata["title"] == catalog[path]["title"], path
+
+
+def test_lims_title_is_the_short_title_then_the_long_title() -> None:
+    title = extract_xml(LIMS_STATUTE.encode(), LIMITS).metadata["title"]
+    assert title == "Workers Act (An Act respecting workers)"
