@@ -202,7 +202,10 @@ def trim_subject(subject: str) -> str:
             break
         out += " " + sentence
     if len(out) > SUBJECT_MAX:
-        clauses = re.split(r",\s+(?=(?:se|y|e|and|et|que|which)\b)", out)
+        # a clause opens with a conjunction, a relative or a gerund ("…, estableciendo el…")
+        clauses = re.split(
+            r",\s+(?=(?:se|y|e|and|et|que|which|(?i:\w+(?:ando|iendo|endo)))\b)", out
+        )
         kept = clauses[0]
         for clause in clauses[1:]:
             if len(kept) >= 50:
@@ -249,8 +252,13 @@ def _subject_near(lines: list[str], at: int, vocab: Vocabularies, language: str)
         ) and len(line.split()) > 1:
             return line
     for i in range(at - 1, max(-1, at - 3), -1):
-        line = lines[i]
-        if _subject_ok(line, language) and not _bare_number_line(line) and len(line) <= SUBJECT_MAX:
+        line = lines[i]  # an epigraph above the number (Chilean drafting), perhaps long
+        if (
+            _subject_ok(line, language)
+            and not _bare_number_line(line)
+            and not _is_prose(line)
+            and len(trim_subject(line)) <= 2 * SUBJECT_MAX
+        ):
             return line
     return ""
 

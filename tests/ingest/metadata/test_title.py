@@ -114,3 +114,18 @@ def test_boilerplate_and_language() -> None:
 
 def test_markdown_marks_are_cleaned() -> None:
     assert clean_line("**Ley 25.871** [Ver Antecedentes](#1)") == "Ley 25.871 Ver Antecedentes"
+
+
+def test_a_long_epigraph_above_the_number_is_the_subject_cut_at_a_gerund_clause(
+    vocab: Vocabularies,
+) -> None:
+    lines = [
+        "MODIFICA EL CÓDIGO PENAL Y LA LEY Nº 20.066 SOBRE VIOLENCIA INTRAFAMILIAR, "
+        'ESTABLECIENDO EL "FEMICIDIO", AUMENTANDO LAS PENAS APLICABLES A ESTE DELITO Y '
+        "REFORMA LAS NORMAS SOBRE PARRICIDIO",
+        "LEY NÚM. 20.480",
+        "Teniendo presente que el H. Congreso Nacional ha dado su aprobación al siguiente",
+    ]
+    choice = choose_title(lines, vocab, "es")
+    assert choice.title.startswith("Ley Núm. 20.480 - Modifica el código penal")
+    assert "aumentando" not in choice.title
