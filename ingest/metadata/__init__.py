@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.extracted import Extracted
@@ -40,6 +41,7 @@ _WEAK_TITLE = re.compile(
     r"(microsoft (word|powerpoint)|^untitled|^sin titulo|\.(docx?|pdf|indd|odt|rtf|txt)$|^\s*$|"
     r"^documento\d*$|^document\d*$|_)"
 )
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,/-]\d)")
 _SITE_SUFFIX = re.compile(r"\s*(\||–|—)\s*[^|]*$")
 #: Names of legislation portals and gazettes: an HTML title naming the site, not the text.
 _SITE = re.compile(
@@ -90,6 +92,25 @@ def _embedded_title(meta: Mapping[str, str], lines: list[str]) -> str:
         ):
             return weak
     return ""
+
+
+def _publication_year(meta: Mapping[str, str], lines: list[str], text: str) -> tuple[str, str]:
+    """The year a publication without a dated formula was made: its file's creation year,
+    unless the file's metadata are a template's (its title is not the text's, as in "Author
+    instructions"); then the latest past year the text mentions (its newest citation)."""
+    for created, title in (("pdf_created", "pdf_title"), ("doc_created", "doc_title")):
+        year = normalise_date(meta.get(created, ""))[:4]
+        if not year:
+            continue
+        stated = (meta.get(title) or "").strip()
+        if not stated or _in_head(stated, lines):
+            return year, EMBEDDED
+        this_year = date.today().year
+        mentioned = [int(y) for y in _YEAR.findall(text) if int(y) <= this_year]
+        if mentioned and max(mentioned) > int(year):
+            return str(max(mentioned)), DERIVED
+        return year, EMBEDDED
+    return "", DERIVED
 
 
 def _in_head(title: str, lines: list[str]) -> bool:
@@ -212,8 +233,7 @@ def derive_metadata(
         out.sources.get("date_published", DERIVED),
     )
     if out.values.get("instrument_type") in _PUBLICATION_TYPES:
-        for key in ("pdf_created", "doc_created"):
-            out.offer("date_adopted", normalise_date(meta.get(key, ""))[:4], EMBEDDED)
+        out.offer("date_adopted", *_publication_year(meta, lines, text))
 
     out.offer("jurisdiction", normalise_jurisdiction(meta.get("jurisdiction", ""), vocab), EMBEDDED)
     out.offer(

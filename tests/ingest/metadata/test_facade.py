@@ -105,3 +105,32 @@ def test_running_header_from_the_extractor_gives_type_and_jurisdiction_not_the_t
     assert result.values["jurisdiction"] == "UN"
     assert result.values["title"].lower().startswith("enhance consular protection")
     assert result.values["date_adopted"] == "2022"
+
+
+def test_a_templates_creation_date_gives_way_to_the_latest_year_the_study_cites(
+    make_extracted: Callable[..., Extracted], vocab: Vocabularies
+) -> None:
+    extracted = make_extracted(
+        "# Sistema de preguntas y respuestas sobre legislación",
+        "Resumen",
+        "Según estudios de 2019 y 2020, y la ley de 1908, el acceso (Pérez, 2025) es difícil.",
+        metadata={"doc_title": "Author instructions", "doc_created": "2009-02-17"},
+        fmt="odt",
+    )
+    result = derive_metadata(extracted, (), "es", vocab)
+    assert result.values["date_adopted"] == "2025"
+    assert result.sources["date_adopted"] == "derived"
+
+
+def test_a_files_own_creation_date_dates_a_publication_without_a_dated_formula(
+    make_extracted: Callable[..., Extracted], vocab: Vocabularies
+) -> None:
+    extracted = make_extracted(
+        "# Guía de atención a mujeres migrantes",
+        "Metas para 2030 y datos de 2015.",
+        metadata={"doc_title": "Guía de atención a mujeres migrantes", "doc_created": "2021-03-01"},
+        fmt="docx",
+    )
+    result = derive_metadata(extracted, (), "es", vocab)
+    assert result.values["date_adopted"] == "2021"
+    assert result.sources["date_adopted"] == "embedded"
