@@ -32,6 +32,9 @@ _STUDY = re.compile(
     r"working paper|documento de trabajo|estudio|study|etude|estudo|informe|report|rapport|"
     r"relatorio)\b"
 )
+#: A heading that asks a question ("¿Qué es la violencia doméstica?", "Where to get help?").
+_QUESTION = re.compile(r"(?m)^[ \t]*[¿#*\s]*[^\n?.]{3,80}\?[*\s]*$")
+MIN_QUESTIONS = 3
 #: A constitution of an international organisation is a treaty.
 _ORGANISATION = re.compile(r"\b(organi[sz]ation|organizacion|organizacao|organisation)\b")
 _NORMATIVE = (
@@ -113,6 +116,8 @@ def content_type(text: str, title: str, running: str = "") -> str:
         return "guideline"
     if len(set(m.group(1) for m in _STUDY.finditer(fold(text[:6000] + text[-4000:])))) >= 3:
         return "study"
+    if len(_QUESTION.findall(text)) >= MIN_QUESTIONS:
+        return "guideline"  # set out as questions and answers: a leaflet or FAQ for the public
     return "other"
 
 

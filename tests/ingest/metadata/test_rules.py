@@ -125,3 +125,13 @@ def test_a_removed_running_header_tells_a_guidance_chapter(vocab: Vocabularies) 
     header = "Extract from Implementing the Global Compact: Guidance for governments"
     assert content_type(text, "Enhance consular protection") == "other"
     assert content_type(text, "Enhance consular protection", header) == "guideline"
+
+
+def test_a_text_set_out_as_questions_and_answers_is_a_guide(vocab: Vocabularies) -> None:
+    leaflet = (
+        "VIOLÊNCIA DOMÉSTICA\n\nO QUE É VIOLÊNCIA DOMÉSTICA?\n\nÉ qualquer ação.\n\n"
+        "Por que Maria da Penha?\n\nPorque sim.\n\nONDE PROCURAR AJUDA?\n\nNa Defensoria."
+    )
+    assert content_type(leaflet, "Violência doméstica") == "guideline"
+    news = "Las mujeres migrantes\n\n¿Qué ha cambiado?\n\nMás mujeres emigran solas."
+    assert content_type(news, "Las mujeres migrantes") == "other"
