@@ -14,10 +14,10 @@ these blocks and plain W3 ones. ``index/indexer.py`` passes the codec to every w
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate
+from itertools import accumulate, groupby
+from operator import itemgetter, sub
 from typing import Any
 
-from whoosh.codec.base import FieldWriter
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
 from whoosh.matching import ListMatcher
 
@@ -30,7 +30,7 @@ class LeanPostingsWriter(W3PostingsWriter):
             return super()._mini_ids()
         ids = self._ids
         deltas = array("I", [ids[0]])
-        deltas.extend(b - a for a, b in zip(ids, ids[1:], strict=False))
+        deltas.extend(map(sub, ids[1:], ids[:-1]))
         return deltas.tobytes()
 
     def _mini_weights(self) -> Any:
@@ -44,7 +44,7 @@ class LeanPostingsWriter(W3PostingsWriter):
         fixed = self._format.fixed_value_size()
         if fixed is not None and fixed >= 0:
             return super()._mini_values()
-        lengths = array("I", (len(v) for v in self._values))
+        lengths = array("I", map(len, self._values))
         return (lengths.tobytes(), b"".join(self._values))
 
     def add_posting(
@@ -66,26 +66,72 @@ class LeanPostingsWriter(W3PostingsWriter):
 
 
 class LeanFieldWriter(W3FieldWriter):
-    """W3 field writer that looks each document's field length up once, not per posting."""
+    """W3 field writer that writes each term's postings a block at a time.
+
+    Whoosh's generic loop makes several Python calls per posting (a field-length column
+    read, ``add``, ``add_posting``). Here the sorted postings are grouped by term with
+    ``itertools.groupby``, transposed with ``zip``, and each block's buffers are filled
+    with C-level array constructors; field lengths are read once per (field, document).
+    The bytes written are the same as with the generic loop.
+    """
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
-        cache: dict[tuple[int, str], int] = {}
-        if lengths:
-            dfl = lengths.doc_field_length
+        field_lengths: dict[str, list[int]] = {}
+        lastfn = None
+        for (fieldname, btext), group in groupby(items, _FIELD_TERM):
+            if fieldname != lastfn:
+                if lastfn is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                lastfn = fieldname
+            _f, _t, docnums, weights, values = zip(*group, strict=True)
+            if docnums[0] == -1:  # spelling words (Whoosh's hack); no field here has them
+                continue
+            known = field_lengths.get(fieldname)
+            if known is None:
+                known = field_lengths[fieldname] = _field_lengths(lengths, fieldname)
+            self.start_term(btext)
+            _add_term(self._postwriter, docnums, weights, values, known)
+            self.finish_term()
+        if lastfn is not None:
+            self.finish_field()
 
-            def length_of(docnum: int, fieldname: str) -> int:
-                key = (docnum, fieldname)
-                value = cache.get(key)
-                if value is None:
-                    value = cache[key] = dfl(docnum, fieldname)
-                return value
 
-            class _Lengths:
-                doc_field_length = staticmethod(length_of)
+_FIELD_TERM = itemgetter(0, 1)
 
-            FieldWriter.add_postings(self, schema, _Lengths(), items)
-        else:
-            FieldWriter.add_postings(self, schema, lengths, items)
+
+def _field_lengths(lengths: Any, fieldname: str) -> list[int]:
+    """Every document's (quantised) length of ``fieldname``, 0 without length statistics."""
+    if not lengths:
+        return _Zeros()
+    dfl = lengths.doc_field_length
+    return [dfl(docnum, fieldname) for docnum in range(lengths.doc_count_all())]
+
+
+class _Zeros(list):  # type: ignore[type-arg]
+    def __getitem__(self, index: Any) -> Any:
+        return 0
+
+
+def _add_term(writer: Any, docnums: tuple, weights: tuple, values: tuple, known: list[int]) -> None:
+    """Fill ``writer``'s blocks with one term's postings, as ``add_posting`` would."""
+    limit = writer._blocklimit
+    total = len(docnums)
+    for start in range(0, total, limit):
+        if start:
+            writer._write_block()
+            writer._new_block()
+        end = start + limit
+        ids = docnums[start:end]
+        block_weights = weights[start:end]
+        writer._ids = array("I", ids)
+        writer._weights = array("f", block_weights)
+        writer._values = [v for v in values[start:end] if v]
+        top = max(block_weights)
+        writer._maxweight = top if top > 0 else 0
+        found = [n for n in map(known.__getitem__, ids) if n]
+        writer._minlength = min(found) if found else None
+        writer._maxlength = max(found) if found else 0
 
 
 class LeanLeafMatcher(W3LeafMatcher):
