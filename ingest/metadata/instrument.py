@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 #: "European Convention", "Immigration and Refugee Protection Act").
 _LATE_TYPES = ("treaty", "declaration", "constitution", "law", "code")
 #: Articles: a type name right after one, inside a title, is a common noun.
-_ARTICLES = frozenset("la le les l the el los las o a os as".split())
+_ARTICLES = frozenset(
+    "la le les l the el los las o a os as del al du des au aux do da dos das".split()
+)
 #: Kinds of document the vocabulary of legal instruments does not name.
 _GUIDANCE = re.compile(
     r"\b(guidance|guidelines?|guide|handbook|toolkit|manual|guia|orientacion(?:es)?|"

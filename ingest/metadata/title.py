@@ -55,6 +55,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "nl": frozenset("het de en van voor tot inzake betreffende een op met tegen".split()),
 }
 SUBJECT_MAX = 120
+#: A footnote mark glued to the last word of a heading ("…DE TODOS LOS MIGRANTES8").
+_NOTE_MARK = re.compile(r"(?<=[^\W\d_]{4})\d{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,7 @@ def choose_title(
     :param running: running headers and footers of the document, never its title.
     """
     lines = [line for line in lines if line.strip() and line.strip() not in running]
+    lines = [_NOTE_MARK.sub("", line) for line in lines]
     found = _find_type_line(lines, vocab, language)
     if found is None:
         for line in lines:

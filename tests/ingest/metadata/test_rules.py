@@ -116,6 +116,7 @@ def test_a_type_name_after_an_article_inside_a_title_is_a_common_noun(
 ) -> None:
     title = "Prévenir, combattre et éliminer la traite de personnes"
     assert title_type(title, vocab, "fr") is None
+    assert title_type("La aplicación del Pacto Mundial", vocab, "es") is None
     assert title_type("The Convention on the Rights of the Child", vocab, "en") == "treaty"
     assert title_type("Universal Declaration of Human Rights", vocab, "en") == "declaration"
 

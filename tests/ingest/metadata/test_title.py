@@ -129,3 +129,15 @@ def test_a_long_epigraph_above_the_number_is_the_subject_cut_at_a_gerund_clause(
     choice = choose_title(lines, vocab, "es")
     assert choice.title.startswith("Ley Núm. 20.480 - Modifica el código penal")
     assert "aumentando" not in choice.title
+
+
+def test_a_footnote_mark_glued_to_an_all_caps_title_is_dropped_before_recasing(
+    vocab: Vocabularies,
+) -> None:
+    lines = [
+        "ABORDAR LAS REALIDADES DE GÉNERO DE TODOS LOS MIGRANTES8",
+        "La gobernanza migratoria.",
+    ]
+    assert choose_title(lines, vocab, "es").title == (
+        "Abordar las realidades de género de todos los migrantes"
+    )
