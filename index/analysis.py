@@ -33,7 +33,7 @@ _MARKS = re.compile("[\u0300-\u036f]+")
 _SPECIAL_LETTERS = {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "œ": "oe", "æ": "ae", "ı": "i"}
 _SPECIAL = re.compile("[" + "".join(_SPECIAL_LETTERS) + "]")
 #: Thousands separators inside numbers: "25.871" and "1,000" are one word.
-_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"[.,](?<=\d[.,])(?=\d{3}(?!\d))")
 _WORD = re.compile(r"[^\W_]+")
 #: A word with its thousands separators, for tokenising with offsets (snippets).
 TOKEN = re.compile(r"[^\W_]+(?:(?<=\d)[.,]\d{3}(?!\d))*")
