@@ -20,6 +20,8 @@ from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
 from whoosh.matching import ListMatcher
+from whoosh.multiproc import MpWriter, SubWriterTask, finish_subsegment
+from whoosh.writing import PostingPool, SegmentWriter
 
 
 class LeanPostingsWriter(W3PostingsWriter):
@@ -202,3 +204,133 @@ class LeanCodec(W3Codec):
             compression=self._compression,
             inlinelimit=self._inlinelimit,
         )
+
+
+# -- writers: postings go to the pool a document field at a time -------------------------
+
+
+class LeanPostingPool(PostingPool):
+    """Whoosh's posting pool, filled a list of postings at a time (no per-posting checks)."""
+
+    def add_field_postings(self, fieldname: str, postings: list[tuple]) -> None:
+        """Add one document field's ``(fieldname, tbytes, docnum, weight, vbytes)`` tuples.
+
+        :param fieldname: the field all ``postings`` belong to.
+        :param postings: the tuples, sorted by term.
+        """
+        if not postings:
+            return
+        self.fieldnames.add(fieldname)
+        # The same size estimate as PostingPool.add, summed over the postings.
+        self.currentsize += (
+            (150 + len(fieldname)) * len(postings)
+            + 2 * sum(map(len, map(_TERM, postings)))
+            + sum(map(len, map(_VALUE, postings)))
+        )
+        self.current.extend(postings)
+        if self.currentsize > self.limit:
+            self.save()
+
+
+_TERM = itemgetter(1)
+_VALUE = itemgetter(4)
+
+
+class LeanSegmentWriter(SegmentWriter):
+    """A segment writer that hands each field's postings to the pool as one sorted list.
+
+    Whoosh's ``add_document`` makes a call with type checks and a size estimate for every
+    posting; here a list comprehension builds a field's posting tuples, sorted by term
+    so that the pool's final sort merges presorted runs.
+    """
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool = LeanPostingPool(
+            self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128)
+        )
+        self._lean = not any(
+            field.vector or field.separate_spelling() for _name, field in self.schema.items()
+        )
+
+    def add_document(self, **fields: Any) -> None:
+        if not self._lean:
+            super().add_document(**fields)
+            return
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        add_postings = self.pool.add_field_postings
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        for fieldname in fieldnames:
+            value = fields.get(fieldname)
+            if value is None:
+                continue
+            field = schema[fieldname]
+            length = 0
+            if field.indexed:
+                boost = self._field_boost(fields, fieldname, docboost)
+                items = sorted(field.index(value), key=_FIRST)
+                if field.scorable:
+                    length = sum(map(_FREQ, items))
+                add_postings(
+                    fieldname,
+                    [
+                        (fieldname, tbytes, docnum, weight * boost, vbytes)
+                        for tbytes, _freq, weight, vbytes in items
+                    ],  # fmt: skip
+                )
+            customval = fields.get(f"_stored_{fieldname}", value)
+            perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+            column = field.column_type
+            if column and customval is not None:
+                perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+
+_FIRST = itemgetter(0)
+_FREQ = itemgetter(1)
+
+
+class LeanSubWriterTask(SubWriterTask):
+    """Whoosh's writer process, writing with :class:`LeanSegmentWriter`."""
+
+    def run(self) -> None:
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = LeanSegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            jobinfo = self.jobqueue.get()
+            if jobinfo is None:
+                break
+            self._process_file(*jobinfo)
+        if not self.running:
+            writer.cancel()
+            return
+        if self.multisegment:
+            result = (None, writer.pool.fieldnames, writer._finalize_segment())
+        else:
+            result = finish_subsegment(writer, self.kwargs.get("k", 64))
+        self.resultqueue.put(result, timeout=5)
+
+
+class LeanMpWriter(MpWriter):
+    """Whoosh's multi-process writer whose processes use :class:`LeanSegmentWriter`."""
+
+    def _new_task(self) -> LeanSubWriterTask:
+        task = LeanSubWriterTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task

@@ -24,7 +24,7 @@ from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
 from index import fields as F
-from index.codec import LeanCodec
+from index.codec import LeanCodec, LeanMpWriter, LeanSegmentWriter
 from index.mapping import stamp, to_fields
 from index.schema import SCHEMA_VERSION, ExpressionSchema
 from library.errors import LibraryError
@@ -108,8 +108,8 @@ def _writer(ix: FileIndex, procs: int = 1) -> IndexWriter:
         "codec": LeanCodec(),
     }
     if procs > 1:
-        return ix.writer(procs=procs, multisegment=True, **options)
-    return ix.writer(**options)
+        return LeanMpWriter(ix, procs=procs, multisegment=True, **options)
+    return LeanSegmentWriter(ix, **options)
 
 
 def _add_record(writer: IndexWriter, record: Record, replace: bool) -> int:
