@@ -13,15 +13,27 @@ these blocks and plain W3 ones. ``index/indexer.py`` passes the codec to every w
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from itertools import accumulate, groupby
 from operator import itemgetter, sub
+from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PostingsWriter,
+)
 from whoosh.matching import ListMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask, finish_subsegment
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool, SegmentWriter
+
+#: Posting blocks whose pickle is shorter than this are written uncompressed.
+COMPRESS_MIN_BYTES = 512
 
 
 class LeanPostingsWriter(W3PostingsWriter):
@@ -48,6 +60,37 @@ class LeanPostingsWriter(W3PostingsWriter):
             return super()._mini_values()
         lengths = array("I", map(len, self._values))
         return (lengths.tobytes(), b"".join(self._values))
+
+    def _write_block(self, last: bool = False) -> None:
+        # W3PostingsWriter._write_block, except that small blocks are not compressed:
+        # zlib costs a call per block and gains little on a few postings. Each block
+        # records its own compression, so readers handle both.
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes = dumps(data, 2)
+        comp = self._compression if len(databytes) >= COMPRESS_MIN_BYTES else 0
+        if comp:
+            databytes = zlib.compress(databytes, comp)
+        ids = self._ids
+        infobytes = dumps(
+            (
+                len(ids),
+                ids[-1],
+                self._maxweight,
+                comp,
+                length_to_byte(self._minlength),
+                length_to_byte(self._maxlength),
+            ),
+            2,
+        )
+        blocklength = len(infobytes) + len(databytes)
+        self._postfile.write_int(-blocklength if last else blocklength)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
 
     def add_posting(
         self, id_: int, weight: float, vbytes: bytes, length: int | None = None
