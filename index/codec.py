@@ -1,14 +1,17 @@
-"""A leaner W3 codec: the same files, with posting blocks that decode in C.
+"""A leaner W3 codec and writers: the same files, with posting blocks that decode in C.
 
-Whoosh spends most of an index build in per-posting Python: type assertions in the
-postings writer and a column read of the document's field length for every posting.
-:class:`LeanCodec` caches field lengths per (field, document) and skips the
-assertions. Its posting blocks store ids (delta-coded), weights and values as packed
-arrays instead of tuples of Python objects, so a block unpickles as three byte
-strings and decodes with ``array`` and ``itertools.accumulate``; values (the
-neighbour hashes) are only split when asked for. :class:`LeanLeafMatcher` reads both
-these blocks and plain W3 ones. ``index/indexer.py`` passes the codec to every writer
-(``codec=``); segments record their codec, so readers pick it up by themselves.
+Whoosh spends most of an index build in per-posting Python: a pool call with type
+checks per posting, then per posting a field-length column read, ``add`` and
+``add_posting`` calls and assertions. :class:`LeanSegmentWriter` (and
+:class:`LeanMpWriter` for ``procs>1``) hand each document field's postings to the pool
+as one sorted list; :class:`LeanFieldWriter` writes each term a block at a time, with
+field lengths read once per (field, document). Posting blocks store ids (delta-coded),
+weights and values as packed arrays instead of tuples of Python objects, so a block
+unpickles as three byte strings and decodes with ``array`` and
+``itertools.accumulate``; values (the neighbour hashes) are only split when asked for;
+blocks under :data:`COMPRESS_MIN_BYTES` are not compressed. :class:`LeanLeafMatcher`
+reads both these blocks and plain W3 ones. ``index/indexer.py`` uses these writers and
+passes the codec (``codec=``); segments record their codec, so readers pick it up.
 """
 
 from __future__ import annotations
