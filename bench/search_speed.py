@@ -148,6 +148,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
         "facet counts, highlighted snippets of a 10-hit page). Ratios are ours ÷ the other "
         "system, from this run: below 1 means ours is faster.",
         "",
+        *([f"Note: {report['note']}", ""] if report.get("note") else []),
         "## Build",
         "",
         "| system | docs/s | seconds | index MB | build peak RSS MB | serving peak RSS MB |",
@@ -263,12 +264,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built indexes")
     parser.add_argument("--rerender", action="store_true",
                         help="rewrite the .md of the given sizes from their .json, run nothing")  # fmt: skip
+    parser.add_argument("--note", default="", help="with --rerender: a note on the run")
     args = parser.parse_args(argv)
     if args.rerender:
         for size in args.sizes:
             path = args.out / f"search_speed_{size}.json"
             report = json.loads(path.read_text())
             report["summary"] = summarize(size, report["systems"])
+            if args.note:
+                report["note"] = args.note
             path.write_text(json.dumps(report, indent=1))
             path.with_suffix(".md").write_text(render_markdown(report))
         return 0
