@@ -155,7 +155,12 @@ class Compiler:
                     w for w in missing if w not in analysis.all_stop_words()
                 )
             return set(), {}
-        if not present:
+        # Stop words of the query's language are indexed only in texts of other
+        # languages: they must neither select documents nor be checked in postings;
+        # the neighbours recorded with the content words check them.
+        stop = self._query_stop_words()
+        content = [w for w in present if w not in stop]
+        if not content:
             if positive:
                 self.marks.notices.append(
                     f'"{" ".join(words)}" is made of common words only and cannot be searched'
@@ -163,22 +168,22 @@ class Compiler:
             return set(), {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
         docs: set[int] | None = None
-        for w in sorted(present, key=lambda t: self.lexicon.doc_frequency(F.BODY_EXACT, t)):
+        for w in sorted(content, key=lambda t: self.lexicon.doc_frequency(F.BODY_EXACT, t)):
             found = self.lexicon.docs_any((f, w) for f in fields)
             docs = found if docs is None else docs & found
             if not docs:
                 break
         docs = docs or set()
         if F.BODY_EXACT in fields and docs:
-            docs = neighbour_filter(self.lexicon, words, docs)
+            docs = neighbour_filter(self.lexicon, words, docs, skip=stop)
         if field_name != F.TITLE:
-            docs |= self._title_phrase(present)
+            docs |= self._title_phrase(content)
         if positive:
             self.marks.phrases.add(words)
             if required:
                 self.marks.required_phrases.add(words)
-        scoring = {(f, w): F.EXACT_BOOST for w in present for f in fields}
-        scoring.update({(F.TITLE, w): F.TITLE_BOOST for w in present})
+        scoring = {(f, w): F.EXACT_BOOST for w in content for f in fields}
+        scoring.update({(F.TITLE, w): F.TITLE_BOOST for w in content})
         return docs, scoring
 
     def _title_phrase(self, present: list[str]) -> set[int]:
@@ -235,17 +240,20 @@ class Compiler:
         return docs, _merge(scoring, _merge(*expansions, boost=F.EXPANSION_BOOST))
 
 
-def neighbour_filter(lexicon: Lexicon, words: tuple[str, ...], docs: set[int]) -> set[int]:
+def neighbour_filter(
+    lexicon: Lexicon, words: tuple[str, ...], docs: set[int], skip: frozenset[str] = frozenset()
+) -> set[int]:
     """Keep the documents where each indexed word of the phrase has its neighbours.
 
     :param lexicon: the searcher's lexicon.
     :param words: the phrase's folded words, stop words included.
     :param docs: candidates holding every indexed word of the phrase.
+    :param skip: words not to look up themselves (stop words of the query's language).
     """
     hashes = [analysis.word_hash(w) for w in words]
     checks: list[tuple[int, int, str, int | None, int | None]] = []
     for i, w in enumerate(words):
-        if lexicon.doc_frequency(F.BODY_EXACT, w):
+        if w not in skip and lexicon.doc_frequency(F.BODY_EXACT, w):
             before = hashes[i - 1] if i > 0 else None
             after = hashes[i + 1] if i + 1 < len(words) else None
             checks.append((lexicon.doc_frequency(F.BODY_EXACT, w), i, w, before, after))

@@ -29,3 +29,25 @@ def test_spanish_stop_word_indexed_in_a_dutch_translation_does_not_narrow(tmp_pa
     with SearchService(tmp_path) as service:
         page = service.search(SearchParams(q="trata de personas", only_language=True))
     assert [h.work_id for h in page.hits] == ["ar/law/2008/26364"]
+
+
+def test_phrase_with_stop_words_finds_texts_where_they_are_not_indexed(tmp_path: Path) -> None:
+    records = [
+        make_record("ar/law/2004/25871", ["El derecho a la migración es esencial e inalienable."]),
+        make_record("ar/law/2004/1", ["La migración es un derecho, no a la fuerza."]),
+        make_record(
+            "fr/law/2018/778",
+            ["Le droit de la migration et la protection des personnes."],
+            language="fr",
+            jurisdiction="FR",
+        ),
+        # "la" is an ordinary word of this English text, so it is indexed there.
+        make_record("un/treaty/1994/x", ["Adopted at La Paz."], language="en", jurisdiction="UN"),
+    ]
+    rebuild(tmp_path, records, procs=1)
+    with SearchService(tmp_path) as service:
+        page = service.search(SearchParams(q='"derecho a la migración"'))
+        common = service.search(SearchParams(q='"de la"'))
+    assert [h.work_id for h in page.hits] == ["ar/law/2004/25871"]
+    assert "<mark>" in page.hits[0].parts[0].snippet_html
+    assert common.total == 0 and common.notices
