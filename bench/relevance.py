@@ -177,7 +177,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
     lines = [
         "# Relevance: nDCG@10 on judged queries",
         "",
-        f"Run {report['started']}: {a['n']} queries of `bench/judged_queries.json` over the "
+        f"Run {report['started']} at commit {report.get('commit', 'unknown')}: {a['n']} queries of `bench/judged_queries.json` over the "
         f"shared corpus ({report['expressions']} expressions indexed, ingested with "
         f"`catalog.csv`; {len(report['missing_judged'])} judged files not in the index). "
         "Baseline: plain Whoosh BM25F on one unstemmed field (title + body, "
@@ -239,8 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = evaluate(queries, rank_ours, rank_baseline)
         if hasattr(service, "close"):
             service.close()
+    from bench.search_speed import git_commit
+
     report = {
         "started": started,
+        "commit": git_commit(),
         "expressions": len(expr_path),
         "missing_judged": sorted(judged - set(expr_path.values())),
         "summary": summarize(rows),

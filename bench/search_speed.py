@@ -143,7 +143,8 @@ def render_markdown(report: Mapping[str, Any]) -> str:
     lines = [
         f"# Search speed at {size:,} documents",
         "",
-        f"Run {report['started']} on {report['machine']}; {report['per_class']} queries per "
+        f"Run {report['started']} at commit {report.get('commit', 'unknown')} on "
+        f"{report['machine']}; {report['per_class']} queries per "
         f"class, seed {report['seed']}. Every query is the full search call (query, filters, "
         "facet counts, highlighted snippets of a 10-hit page). Ratios are ours ÷ the other "
         "system, from this run: below 1 means ours is faster.",
@@ -240,10 +241,32 @@ def run_size(size: int, args: argparse.Namespace, queries_path: Path) -> dict[st
         "per_class": args.per_class,
         "started": time.strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.machine()}, {platform.python_version()}, {_cpus()} CPUs",
+        "commit": git_commit(),
         "systems": systems,
     }
     report["summary"] = summarize(size, systems)
     return report
+
+
+def git_commit() -> str:
+    """The repository's HEAD commit (short), with ``+dirty`` when tracked files changed."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")  # fmt: skip
 
 
 def _cpus() -> int:
