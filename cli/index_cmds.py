@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from html import unescape
 
 import click
 
@@ -106,13 +107,7 @@ def _print_page(page: SearchPage) -> None:
         )
         for part in hit.parts:
             snippet = part.snippet_html.replace("<mark>", "»").replace("</mark>", "«")
-            click.echo(f"     #{part.anchor}: {_unescape(snippet)}")
-
-
-def _unescape(html: str) -> str:
-    from html import unescape
-
-    return unescape(html)
+            click.echo(f"     #{part.anchor}: {unescape(snippet)}")
 
 
 @click.command()

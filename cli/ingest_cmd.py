@@ -87,10 +87,9 @@ def ingest(
         max_memory_mb=setting("worker_memory_mb"),
         max_ratio=setting("max_zip_ratio"),
     )
-    batch = Batch(
-        tuple(paths), given, jobs if jobs is not None else (os.cpu_count() or 1), limits, actor
-    )
-    total = len(collect_files(paths))
+    files = tuple(collect_files(paths))  # walked once: the batch gets the file list
+    batch = Batch(files, given, jobs if jobs is not None else (os.cpu_count() or 1), limits, actor)
+    total = len(files)
     show_bar = not as_json and sys.stderr.isatty()
     with opened(data_dir) as (data, catalogue), click.progressbar(
         length=total, label="Ingesting", file=sys.stderr, show_pos=True,

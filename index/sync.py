@@ -27,8 +27,9 @@ def sync_works(index_dir: Path, catalogue: Catalogue, work_ids: Iterable[str]) -
         return 0, 0
     ix = indexer.open_or_create(index_dir)
     try:
-        removed = sum(indexer.delete_work(ix, w) for w in ids if catalogue.is_withdrawn(w))
-        live = [catalogue.get_record(w) for w in ids if not catalogue.is_withdrawn(w)]
+        withdrawn = {w for w in ids if catalogue.is_withdrawn(w)}
+        removed = sum(indexer.delete_work(ix, w) for w in withdrawn)
+        live = [catalogue.get_record(w) for w in ids if w not in withdrawn]
         indexed = indexer.index_records(ix, live) if live else 0
     finally:
         ix.close()

@@ -7,7 +7,7 @@ librarian can review what was not given.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from ingest.process import Processed
@@ -44,18 +44,25 @@ def merged_values(
     return values, sources
 
 
+#: ``work_id -> (catalogued work or None, its expression ids)``.
+WorkLookup = Callable[[str], tuple[Work | None, frozenset[str]]]
+
+
+def _nothing_catalogued(work_id: str) -> tuple[Work | None, frozenset[str]]:
+    return None, frozenset()
+
+
 def build_records(
     processed: Processed,
     given: Mapping[str, str],
     facts: FileFacts,
-    existing: Work | None = None,
-    taken_expression_ids: frozenset[str] = frozenset(),
+    lookup: WorkLookup = _nothing_catalogued,
 ) -> tuple[Work, Expression, File]:
     """Records for one new file.
 
-    :param existing: the work already catalogued under the derived work id, if any;
-        its given values are kept, its gaps filled.
-    :param taken_expression_ids: expression ids that work already has.
+    :param lookup: what the catalogue already holds under the work id; an existing
+        work keeps its given values and has its gaps filled, and the new expression
+        gets an id its other expressions do not have.
     """
     values, sources = merged_values(processed, given)
     title = values.get("title") or facts.original_name.rsplit(".", 1)[0] or "Untitled"
@@ -82,6 +89,7 @@ def build_records(
         gazette=values.get("gazette", ""),
         field_sources={k: v for k, v in sources.items() if k in WORK_FIELDS},
     )
+    existing, taken_expression_ids = lookup(work_id)
     if existing is not None:
         work = merge_works(existing, work)
     language = values.get("language", "")

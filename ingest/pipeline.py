@@ -16,13 +16,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ingest.assemble import FileFacts, build_records
+from ingest.assemble import FileFacts, WorkLookup, build_records
 from ingest.extracted import Limits
 from ingest.outcome import FileOutcome
 from ingest.usermeta import GivenMetadata, load_sidecar
 from ingest.worker import WorkerResult, init_worker, run_one
 from library.errors import DocumentNotFound, LibraryError
 from library.files import FileStore, sha256_of
+from library.model import Work
 from library.store import Catalogue, utc_now
 from library.vocabulary import Vocabularies
 
@@ -177,14 +178,7 @@ def _store(
     if result.processed is None:
         return FileOutcome.rejected(path, sha, result.error, result.seconds)
     facts = FileFacts(sha, size, path.name, batch.actor, utc_now())
-    work, expression, file = build_records(result.processed, given, facts)
-    try:
-        existing = catalogue.get_work(work.work_id)
-    except DocumentNotFound:
-        existing = None
-    if existing is not None:
-        taken = frozenset(catalogue.expression_ids(work.work_id))
-        work, expression, file = build_records(result.processed, given, facts, existing, taken)
+    work, expression, file = build_records(result.processed, given, facts, _lookup(catalogue))
     try:
         data = path.read_bytes()
         if sha256_of(data) != sha:
@@ -196,6 +190,18 @@ def _store(
     return FileOutcome.ingested(
         path, work, expression, result.seconds, result.processed.pages, result.processed.format
     )
+
+
+def _lookup(catalogue: Catalogue) -> WorkLookup:
+    """What the catalogue holds under a work id: the work and its expression ids."""
+
+    def lookup(work_id: str) -> tuple[Work | None, frozenset[str]]:
+        try:
+            return catalogue.get_work(work_id), frozenset(catalogue.expression_ids(work_id))
+        except DocumentNotFound:
+            return None, frozenset()
+
+    return lookup
 
 
 def _finish(
