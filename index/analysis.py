@@ -86,12 +86,25 @@ def language_key(lang: str) -> str:
     return lang if lang in STEMMED_LANGUAGES else OTHER_LANGUAGE
 
 
+#: Words of Snowball's stop lists that legal texts use as nouns: "Estado", "Estados
+#: Partes", "en el sentido del artículo 1". Snowball lists them as forms of the verbs
+#: *estar* and *sentir*; a library of law must index them.
+CONTENT_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset({"estado", "estados", "estada", "estadas", "sentido", "sentidos",
+                     "sentida", "sentidas"}),  # fmt: skip
+}
+
+
 @cache
 def stop_words(lang: str) -> frozenset[str]:
-    """Folded stop words of ``lang`` (empty for languages without a list)."""
+    """Folded stop words of ``lang`` (empty for languages without a list).
+
+    Snowball's list for the language, less the :data:`CONTENT_WORDS` legal texts need.
+    """
     if lang == OTHER_LANGUAGE or not has_stopwords(lang):
         return frozenset()
-    return frozenset(fold(w) for w in stopwords_for_language(lang))
+    listed = frozenset(fold(w) for w in stopwords_for_language(lang))
+    return listed - CONTENT_WORDS.get(lang, frozenset())
 
 
 @cache

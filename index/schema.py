@@ -20,7 +20,7 @@ from index import analysis
 from index import fields as F
 
 #: Bumped when the schema or the analysis changes; an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Postings = Callable[[str, str], Iterable[tuple[str, int, bytes]]]
 

@@ -51,3 +51,19 @@ def test_phrase_with_stop_words_finds_texts_where_they_are_not_indexed(tmp_path:
     assert [h.work_id for h in page.hits] == ["ar/law/2004/25871"]
     assert "<mark>" in page.hits[0].parts[0].snippet_html
     assert common.total == 0 and common.notices
+
+
+def test_state_and_meaning_are_words_of_the_law_not_stop_words(tmp_path: Path) -> None:
+    records = [
+        make_record("ar/law/2004/25871", ["El Estado garantiza el derecho a migrar."]),
+        make_record("ar/law/2004/2", ["Los Estados Partes, en el sentido del artículo 1."]),
+        make_record("ar/law/2004/3", ["La persona migrante está protegida."]),
+    ]
+    rebuild(tmp_path, records, procs=1)
+    with SearchService(tmp_path) as service:
+        state = service.search(SearchParams(q="estado", only_language=True))
+        parties = service.search(SearchParams(q='"estados partes"'))
+        meaning = service.search(SearchParams(q='"en el sentido"'))
+    assert {h.work_id for h in state.hits} == {"ar/law/2004/25871", "ar/law/2004/2"}
+    assert [h.work_id for h in parties.hits] == ["ar/law/2004/2"]
+    assert [h.work_id for h in meaning.hits] == ["ar/law/2004/2"]
