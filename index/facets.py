@@ -7,12 +7,12 @@ the values next to a ticked one stay selectable.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from index import fields as F
@@ -68,23 +68,47 @@ def _decode(field: str, value: Any) -> Any:
     return value or ""
 
 
+def _encode(values: list[Any]) -> tuple[list[Any], np.ndarray]:
+    """Sorted distinct values and each document's code (its value's index among them)."""
+    labels = sorted(set(values))
+    index = {v: n for n, v in enumerate(labels)}
+    codes = np.fromiter(map(index.__getitem__, values), dtype=np.int32, count=len(values))
+    return labels, codes
+
+
 class SegmentColumns:
-    """Column values of one segment (immutable: deletions do not change columns)."""
+    """Column values of one segment, encoded (immutable: deletions do not change columns).
+
+    Single-valued fields: sorted distinct values and a code per document. Multi-valued
+    fields (topics): the same for each (document, value) pair.
+    """
 
     def __init__(self, reader: Any) -> None:
-        self.values: dict[str, list[Any]] = {}
+        self.count = int(reader.doc_count_all())
+        self.labels: dict[str, list[Any]] = {}
+        self.codes: dict[str, np.ndarray] = {}
+        self.pair_docs: dict[str, np.ndarray] = {}
         for field in COLUMNS:
             if reader.has_column(field):
-                creader = reader.column_reader(field)
-                self.values[field] = [_decode(field, v) for v in creader]
+                values = [_decode(field, v) for v in reader.column_reader(field)]
             else:
                 empty: Any = () if field in F.MULTI_VALUED_FACETS else ""
-                self.values[field] = [empty] * reader.doc_count_all()
+                values = [empty] * self.count
+            if field in F.MULTI_VALUED_FACETS:
+                docs = [d for d, vs in enumerate(values) for _ in vs]
+                flat = [v for vs in values for v in vs]
+                self.labels[field], self.codes[field] = _encode(flat)
+                self.pair_docs[field] = np.asarray(docs, dtype=np.int32)
+            else:
+                self.labels[field], self.codes[field] = _encode(values)
         self.lengths = field_lengths(reader, SCORED_FIELDS)
 
 
 class Columns:
-    """Column values by global document number, for one searcher.
+    """Column values by global document number, for one searcher, as NumPy codes.
+
+    ``labels(field)`` are the field's distinct values in sorted order and
+    ``codes(field)`` each document's index into them, so codes sort as the values do.
 
     :param searcher: the open searcher.
     :param cache: segment id -> :class:`SegmentColumns`, kept by the caller across
@@ -92,27 +116,68 @@ class Columns:
     """
 
     def __init__(self, searcher: Searcher, cache: dict[str, SegmentColumns]) -> None:
-        lists: dict[str, list[Any]] = {field: [] for field in COLUMNS}
-        lengths: dict[str, list[int]] = {field: [] for field in SCORED_FIELDS}
+        segments: list[tuple[SegmentColumns, int]] = []
         alive: set[str] = set()
-        for leaf, _offset in searcher.leaf_searchers():
+        for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
             key = _segment_key(reader)
             alive.add(key)
             seg = cache.get(key)
             if seg is None:
                 seg = cache[key] = SegmentColumns(reader)
-            for field in COLUMNS:
-                lists[field].extend(seg.values[field])
-            for field in SCORED_FIELDS:
-                lengths[field].extend(seg.lengths[field])
+            segments.append((seg, offset))
         for key in set(cache) - alive:
             del cache[key]
-        self.lists = lists
-        self.lengths = lengths
+        self._labels: dict[str, list[Any]] = {}
+        self._codes: dict[str, np.ndarray] = {}
+        self._pair_docs: dict[str, np.ndarray] = {}
+        for field in COLUMNS:
+            labels = sorted(set().union(*(seg.labels[field] for seg, _ in segments)))
+            index = {v: n for n, v in enumerate(labels)}
+            codes: list[np.ndarray] = []
+            docs: list[np.ndarray] = []
+            for seg, offset in segments:
+                remap = np.fromiter(map(index.__getitem__, seg.labels[field]), dtype=np.int32,
+                                    count=len(seg.labels[field]))  # fmt: skip
+                codes.append(remap[seg.codes[field]] if len(remap) else seg.codes[field])
+                if field in F.MULTI_VALUED_FACETS:
+                    docs.append(seg.pair_docs[field] + offset)
+            self._labels[field] = labels
+            self._codes[field] = _joined(codes, np.int32)
+            if field in F.MULTI_VALUED_FACETS:
+                self._pair_docs[field] = _joined(docs, np.int32)
+        self.lengths: dict[str, np.ndarray] = {
+            field: _joined([seg.lengths[field] for seg, _ in segments], np.float32)
+            for field in SCORED_FIELDS
+        }
 
-    def column(self, field: str) -> list[Any]:
-        return self.lists[field]
+    def labels(self, field: str) -> list[Any]:
+        """The distinct values of ``field``, sorted."""
+        return self._labels[field]
+
+    def codes(self, field: str) -> np.ndarray:
+        """Each document's code of a single-valued ``field`` (index into :meth:`labels`)."""
+        return self._codes[field]
+
+    def code(self, field: str, value: Any) -> int | None:
+        """The code of ``value`` in ``field``, None when no document has it."""
+        labels = self._labels[field]
+        n = bisect_left(labels, value)
+        return n if n < len(labels) and labels[n] == value else None
+
+    def count(self, field: str, docs: np.ndarray) -> dict[Any, int]:
+        """Documents per value of ``field`` among the mask ``docs`` (values counted > 0)."""
+        labels = self._labels[field]
+        if field in F.MULTI_VALUED_FACETS:
+            chosen = self._codes[field][docs[self._pair_docs[field]]]
+        else:
+            chosen = self._codes[field][docs]
+        counts = np.bincount(chosen, minlength=len(labels))
+        return {labels[n]: int(counts[n]) for n in np.flatnonzero(counts).tolist()}
+
+
+def _joined(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
 
 
 def _segment_key(reader: Any) -> str:
@@ -120,25 +185,17 @@ def _segment_key(reader: Any) -> str:
     return segment.segment_id() if segment is not None else str(id(reader))
 
 
-def count(columns: Columns, field: str, docs: Iterable[int]) -> Counter[str]:
-    """Documents per value of ``field`` among ``docs``."""
-    values = columns.column(field)
-    if field in F.MULTI_VALUED_FACETS:
-        return Counter(chain.from_iterable(map(values.__getitem__, docs)))
-    return Counter(map(values.__getitem__, docs))
-
-
 def facet_counts(
     columns: Columns,
-    docs: set[int],
-    selections: Mapping[str, tuple[set[int], Sequence[str]]],
+    docs: np.ndarray,
+    selections: Mapping[str, tuple[np.ndarray, Sequence[str]]],
     label: Callable[[str, str], str],
     size: int,
 ) -> dict[str, tuple[FacetValue, ...]]:
     """Facet values with counts, each facet ignoring its own selection.
 
     :param columns: column values of the searcher.
-    :param docs: documents matching the query (before facet selections).
+    :param docs: mask of the documents matching the query (before facet selections).
     :param selections: facet -> (documents allowed by its selection, selected values).
     :param label: ``(facet, value) -> display label``.
     :param size: most frequent values kept per facet (selected ones always kept).
@@ -149,13 +206,13 @@ def facet_counts(
         for other, (allowed, _values) in selections.items():
             if other != field:
                 base = base & allowed
-        counts = count(columns, field, base)
+        counts = columns.count(field, base)
         counts.pop("", None)
         chosen = set(selections.get(field, (set(), ()))[1])
         if field == F.YEAR:
             ranked = sorted(counts.items(), key=lambda kv: kv[0], reverse=True)[:size]
         else:
-            ranked = counts.most_common(size)
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
         shown = dict(ranked)
         for value in chosen:
             shown.setdefault(value, counts.get(value, 0))

@@ -1,6 +1,6 @@
-"""A parsed query turned into a set of matching documents and a Whoosh scoring query.
+"""A parsed query turned into a mask of matching documents and the term weights to score them.
 
-Matching is computed with set algebra on posting lists (C-level set operations), so
+Matching is computed with boolean masks over the document numbers (NumPy), so
 ``AND``/``OR``/``NOT``, filters and phrase candidates cost little even when a word is in
 most documents. Scoring is a flat map ``(field, term) -> boost`` summed by BM25 over the
 matching set (``index/postings.py``). :class:`Marks` records what to highlight and which
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from whoosh import query as wq
 
 from index import analysis
@@ -34,9 +35,9 @@ class Marks:
 
 @dataclass(frozen=True)
 class Compiled:
-    """Matching documents, the scoring query (None: nothing to score) and the marks."""
+    """Matching documents (a mask), the term weights to score them by and the marks."""
 
-    docs: set[int]
+    docs: np.ndarray
     scoring: Weights
     marks: Marks
 
@@ -46,7 +47,7 @@ class _Neutral:
 
 
 NEUTRAL = _Neutral()
-Result = tuple[set[int] | _Neutral, Weights]
+Result = tuple[np.ndarray | _Neutral, Weights]
 
 
 def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
@@ -70,12 +71,12 @@ class Compiler:
     def compile(self, node: q.Node) -> Compiled:
         docs, scoring = self.node(node, required=True)
         if isinstance(docs, _Neutral):
-            docs = set(self.lexicon.live_docs())
+            docs = self.lexicon.live()
         return Compiled(docs, scoring, self.marks)
 
     def node(self, node: q.Node, required: bool, positive: bool = True) -> Result:
         if isinstance(node, q.MatchAll):
-            return set(self.lexicon.live_docs()), {}
+            return self.lexicon.live(), {}
         if isinstance(node, q.Word):
             return self.word(node, positive)
         if isinstance(node, q.Phrase):
@@ -84,12 +85,12 @@ class Compiler:
             return self.lexicon.docs_any((node.field, v) for v in node.values), {}
         if isinstance(node, q.YearRange):
             years = wq.NumericRange(F.YEAR, node.low, node.high)
-            return set(years.docs(self.lexicon.searcher)), {}
+            return self.lexicon.mask(years.docs(self.lexicon.searcher)), {}
         if isinstance(node, q.Not):
             docs, _ = self.node(node.child, required=False, positive=not positive)
             if isinstance(docs, _Neutral):
                 return NEUTRAL, {}
-            return set(self.lexicon.live_docs()) - docs, {}
+            return self.lexicon.live() & ~docs, {}
         if isinstance(node, q.And):
             return self.conjunction(node, required, positive)
         if isinstance(node, q.Or):
@@ -127,7 +128,7 @@ class Compiler:
                 return NEUTRAL, {}
             if positive:
                 self.marks.unknown_words.append(word.text)
-            return set(), {}
+            return self.lexicon.empty(), {}
         fields = (F.TITLE,) if word.field == F.TITLE else (F.BODY_EXACT, F.TITLE)
         pairs = [(f, t) for t in terms for f in fields]
         if numeric:
@@ -154,7 +155,7 @@ class Compiler:
                 self.marks.unknown_words.extend(
                     w for w in missing if w not in analysis.all_stop_words()
                 )
-            return set(), {}
+            return self.lexicon.empty(), {}
         # Stop words of the query's language are indexed only in texts of other
         # languages: they must neither select documents nor be checked in postings;
         # the neighbours recorded with the content words check them.
@@ -165,16 +166,16 @@ class Compiler:
                 self.marks.notices.append(
                     f'"{" ".join(words)}" is made of common words only and cannot be searched'
                 )
-            return set(), {}
+            return self.lexicon.empty(), {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
-        docs: set[int] | None = None
+        docs: np.ndarray | None = None
         for w in sorted(content, key=lambda t: self.lexicon.doc_frequency(F.BODY_EXACT, t)):
             found = self.lexicon.docs_any((f, w) for f in fields)
             docs = found if docs is None else docs & found
-            if not docs:
+            if not docs.any():
                 break
-        docs = docs or set()
-        if F.BODY_EXACT in fields and docs:
+        docs = self.lexicon.empty() if docs is None else docs
+        if F.BODY_EXACT in fields and docs.any():
             docs = neighbour_filter(self.lexicon, words, docs, skip=stop)
         if field_name != F.TITLE:
             docs |= self._title_phrase(content)
@@ -186,16 +187,16 @@ class Compiler:
         scoring.update({(F.TITLE, w): F.TITLE_BOOST for w in content})
         return docs, scoring
 
-    def _title_phrase(self, present: list[str]) -> set[int]:
-        docs: set[int] | None = None
+    def _title_phrase(self, present: list[str]) -> np.ndarray:
+        docs: np.ndarray | None = None
         for w in present:
             found = self.lexicon.docs(F.TITLE, w)
             docs = found if docs is None else docs & found
-        return docs or set()
+        return self.lexicon.empty() if docs is None else docs
 
     # -- boolean structure ---------------------------------------------------------------
     def conjunction(self, node: q.And, required: bool, positive: bool) -> Result:
-        docs: set[int] | None = None
+        docs: np.ndarray | None = None
         scoring: list[Weights] = []
         for child in node.children:
             child_docs, child_q = self.node(child, required, positive)
@@ -208,7 +209,7 @@ class Compiler:
         return docs, _merge(*scoring)
 
     def disjunction(self, node: q.Or, positive: bool) -> Result:
-        docs: set[int] = set()
+        docs = self.lexicon.empty()
         scoring: list[Weights] = []
         for child in node.children:
             child_docs, child_q = self.node(child, required=False, positive=positive)
@@ -220,7 +221,7 @@ class Compiler:
 
     def concept(self, node: q.Concept, required: bool, positive: bool) -> Result:
         docs, scoring = self.node(node.original, required=False, positive=positive)
-        docs = set() if isinstance(docs, _Neutral) else docs
+        docs = self.lexicon.empty() if isinstance(docs, _Neutral) else docs
         expansions: list[Weights] = []
         known = len(self.marks.unknown_words)
         for _lang, words in node.labels:
@@ -234,20 +235,20 @@ class Compiler:
         del self.marks.unknown_words[known:]  # labels absent from the collection are no typo
         for concept_id in node.concept_ids:
             topic_docs = self.lexicon.docs(F.TOPICS, concept_id)
-            if topic_docs:
+            if topic_docs.any():
                 docs |= topic_docs
                 expansions.append({(F.TOPICS, concept_id): F.TOPIC_BOOST / F.EXPANSION_BOOST})
         return docs, _merge(scoring, _merge(*expansions, boost=F.EXPANSION_BOOST))
 
 
 def neighbour_filter(
-    lexicon: Lexicon, words: tuple[str, ...], docs: set[int], skip: frozenset[str] = frozenset()
-) -> set[int]:
+    lexicon: Lexicon, words: tuple[str, ...], docs: np.ndarray, skip: frozenset[str] = frozenset()
+) -> np.ndarray:
     """Keep the documents where each indexed word of the phrase has its neighbours.
 
     :param lexicon: the searcher's lexicon.
     :param words: the phrase's folded words, stop words included.
-    :param docs: candidates holding every indexed word of the phrase.
+    :param docs: mask of the candidates holding every indexed word of the phrase.
     :param skip: words not to look up themselves (stop words of the query's language).
     """
     hashes = [analysis.word_hash(w) for w in words]
@@ -259,17 +260,11 @@ def neighbour_filter(
             checks.append((lexicon.doc_frequency(F.BODY_EXACT, w), i, w, before, after))
     kept = docs
     for _df, _i, w, before, after in sorted(checks, key=lambda c: (c[0], c[1])):
-        ids, _weights, values = lexicon.postings(F.BODY_EXACT, w, values=True)
-        survivors: set[int] = set()
-        for docnum, value in zip(ids, values, strict=False):
-            if docnum not in kept:
-                continue
-            after_hashes, before_hashes = analysis.decode_neighbours(value)
-            if (before is None or before in before_hashes) and (
-                after is None or after in after_hashes
-            ):
-                survivors.add(docnum)
+        ids, neighbours = lexicon.neighbours(F.BODY_EXACT, w)
+        candidates = kept[ids]
+        survivors = lexicon.empty()
+        survivors[ids[candidates & neighbours.having(before, after)]] = True
         kept = survivors
-        if not kept:
+        if not kept.any():
             break
     return kept

@@ -9,12 +9,11 @@ their best parts and snippets (``index/snippets.py``) -> suggestions.
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from index import fields as F
@@ -111,7 +110,7 @@ class SearchContext:
     vocab: Any = None
 
 
-def _selections(params: SearchParams, compiler: Compiler) -> dict[str, tuple[set[int], tuple]]:
+def _selections(params: SearchParams, compiler: Compiler) -> dict[str, tuple[np.ndarray, tuple]]:
     lex = compiler.lexicon
     wanted = {
         F.JURISDICTION: tuple(v.strip().lower() for v in params.countries if v.strip()),
@@ -121,7 +120,7 @@ def _selections(params: SearchParams, compiler: Compiler) -> dict[str, tuple[set
         F.STATUS: tuple(v.strip().lower() for v in params.statuses if v.strip()),
         F.ISSUING_BODY: tuple(v.strip() for v in params.issuing_bodies if v.strip()),
     }
-    out: dict[str, tuple[set[int], tuple]] = {
+    out: dict[str, tuple[np.ndarray, tuple]] = {
         field: (lex.docs_any((field, v) for v in values), values)
         for field, values in wanted.items()
         if values
@@ -146,23 +145,51 @@ def _normalised(params: SearchParams) -> SearchParams:
 
 def _language_of_words(ctx: SearchContext, words: list[str]) -> str:
     """The language most documents holding the query's words are in ("" if unclear)."""
-    languages = ctx.columns.column(F.LANGUAGE)
-    counts: Counter[str] = Counter()
+    codes = ctx.columns.codes(F.LANGUAGE)
+    labels = ctx.columns.labels(F.LANGUAGE)
+    counts = np.zeros(len(labels), dtype=np.int64)
     for word in words[:4]:
         if word in stop_words_anywhere():
             continue
         ids, _weights = ctx.lexicon.weights(F.BODY_EXACT, word)
-        counts.update(languages[d] for d in ids[:2000])
-    if not counts:
+        counts += np.bincount(codes[ids[:2000]], minlength=len(labels))
+    total = int(counts.sum())
+    if not total:
         return ""
-    (best, n), total = counts.most_common(1)[0], sum(counts.values())
-    return best if n >= 0.5 * total else ""
+    best = int(counts.argmax())
+    return str(labels[best]) if counts[best] >= 0.5 * total else ""
+
+
+def _top(key: np.ndarray, docs: np.ndarray, want: int) -> np.ndarray:
+    """The ``want`` documents of ``docs`` (ids) with the smallest ``key``, ties broken by
+    document number, in that order."""
+    if len(docs) > want:
+        values = key[docs]
+        part = np.argpartition(values, want - 1)[:want]
+        docs = docs[values <= values[part].max()]  # every tie at the cut
+    order = np.lexsort((docs, key[docs]))
+    return docs[order[:want]]
+
+
+def _date_key(ctx: SearchContext, newest: bool) -> np.ndarray:
+    """Sort key of the newest (or oldest) first; undated documents last either way."""
+    return _column_key(ctx, F.SORT_DATE, descending=newest)
+
+
+def _column_key(ctx: SearchContext, field: str, descending: bool = False) -> np.ndarray:
+    codes = ctx.columns.codes(field).astype(np.int64)
+    if descending:
+        return -codes  # "" (no value) has the smallest code: it comes last
+    missing = ctx.columns.code(field, "")
+    if missing is not None:
+        codes = np.where(codes == missing, np.iinfo(np.int64).max, codes)
+    return codes
 
 
 def _rank(
     ctx: SearchContext,
     compiled: Compiled,
-    docs: set[int],
+    docs: np.ndarray,
     params: SearchParams,
     want: int,
     language: str,
@@ -173,25 +200,23 @@ def _rank(
             ctx.searcher, compiled.scoring, docs, ctx.columns.lengths, ctx.lexicon.weights
         )
         if language:
-            languages = ctx.columns.column(F.LANGUAGE)
-            for d in scores:
-                if languages[d] != language:
-                    scores[d] *= OTHER_LANGUAGE_FACTOR
-        ranked = heapq.nlargest(want, scores.items(), key=lambda kv: (kv[1], -kv[0]))
-        if len(ranked) < want and len(ranked) < len(docs):
-            dates = ctx.columns.column(F.SORT_DATE)
-            rest = heapq.nlargest(want - len(ranked), docs - scores.keys(), key=dates.__getitem__)
-            ranked += [(d, 0.0) for d in rest]
+            code = ctx.columns.code(F.LANGUAGE, language)
+            if code is not None:
+                scores[ctx.columns.codes(F.LANGUAGE) != code] *= OTHER_LANGUAGE_FACTOR
+        scored = scores > 0
+        top = _top(-scores, np.flatnonzero(scored), want)
+        ranked = [(d, float(scores[d])) for d in top.tolist()]
+        if len(ranked) < want:
+            rest = np.flatnonzero(docs & ~scored)
+            if len(rest):
+                extra = _top(_date_key(ctx, newest=True), rest, want - len(ranked))
+                ranked += [(d, 0.0) for d in extra.tolist()]
         return ranked
-    if params.sort in ("oldest", "title"):
-        column = F.SORT_TITLE if params.sort == "title" else F.SORT_DATE
-        values = ctx.columns.column(column)
-        undated = "\uffff"
-        return [
-            (d, 0.0) for d in heapq.nsmallest(want, docs, key=lambda d: (values[d] or undated, d))
-        ]
-    dates = ctx.columns.column(F.SORT_DATE)
-    return [(d, 0.0) for d in heapq.nlargest(want, docs, key=lambda d: (dates[d], -d))]
+    if params.sort == "title":
+        key = _column_key(ctx, F.SORT_TITLE)
+    else:
+        key = _date_key(ctx, newest=params.sort != "oldest")
+    return [(d, 0.0) for d in _top(key, np.flatnonzero(docs), want).tolist()]
 
 
 def _stored(ctx: SearchContext, docnum: int) -> tuple[dict[str, Any], tuple[StoredPart, ...]]:
@@ -308,7 +333,7 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
     slack = PHRASE_SLACK if compiled.marks.required_phrases else 0
     ranked = _rank(ctx, compiled, docs, params, first + params.page_size + slack, language)
     hits, failed = _page(ctx, ranked, compiled.marks, first, params.page_size)
-    total = max(len(docs) - failed, first + len(hits))
+    total = max(int(docs.sum()) - failed, first + len(hits))
     notices = list(parse_notices) + compiled.marks.notices
     return SearchPage(
         hits=tuple(hits),

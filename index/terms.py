@@ -8,11 +8,11 @@ segments it was computed from.
 from __future__ import annotations
 
 import heapq
-from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from index import analysis, postings
@@ -25,12 +25,16 @@ MAX_SCAN = 4000
 TEXT_FIELDS: tuple[str, ...] = (F.BODY_EXACT, F.TITLE)
 #: Entries memoised per searcher before the memo is cleared.
 MAX_MEMO = 100_000
-#: Memory for decoded posting lists kept across queries (ids and weights, 8 bytes each).
+#: Memory for decoded posting lists kept across queries (ids and weights, 8 bytes each,
+#: and the neighbour hashes of the words phrases were checked on).
 CACHE_BYTES = 64 << 20
 
 
 class Lexicon:
     """Term lookups on one searcher, memoised.
+
+    Sets of documents are boolean masks over the searcher's global document numbers
+    (``numpy`` arrays of :attr:`size`): AND, OR and NOT are ``&``, ``|`` and ``~``.
 
     :param searcher: an open Whoosh searcher (the caller keeps it open while in use).
     """
@@ -38,47 +42,59 @@ class Lexicon:
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        self.size = int(searcher.doc_count_all())
         self._variants: dict[str, tuple[str, ...]] = {}
-        self._live: frozenset[int] | None = None
-        self._cache: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
+        self._live: np.ndarray | None = None
+        self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._neighbours: OrderedDict[tuple[str, str], tuple[np.ndarray, Any]] = OrderedDict()
+        self._sizes: dict[tuple[int, tuple[str, str]], int] = {}
         self._cache_bytes = 0
         self._df: dict[tuple[str, str], int] = {}
 
-    def postings(
-        self, field: str, term: str, values: bool = False
-    ) -> tuple[Sequence[int], Sequence[float], list[Any]]:
-        """Doc numbers (deleted ones included), weights and optionally raw values of a term.
+    def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """Doc numbers (deleted ones included) and weights (term frequencies) of a term.
 
-        Ids and weights are kept in a least-recently-used cache of :data:`CACHE_BYTES`
-        for the life of the searcher (frequent words recur across queries).
+        Kept in a least-recently-used cache of :data:`CACHE_BYTES` for the life of the
+        searcher (frequent words recur across queries).
         """
         key = (field, term)
-        if not values:
-            found = self._cache.get(key)
-            if found is not None:
-                self._cache.move_to_end(key)
-                return found[0], found[1], []
-        ids, weights, vals = postings.read(self.searcher, field, term, values)
-        self._remember(key, array("I", ids), array("f", weights))
-        return ids, weights, vals
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        ids, weights = postings.read(self.searcher, field, term)
+        self._remember(self._cache, key, (ids, weights), 8 * len(ids) + 100)
+        return ids, weights
 
-    def _remember(self, key: tuple[str, str], ids: array, weights: array) -> None:
-        size = 8 * len(ids) + 100
+    def neighbours(self, field: str, term: str) -> tuple[np.ndarray, postings.Neighbours]:
+        """Doc numbers of a term and the neighbour hashes of each posting (cached too)."""
+        key = (field, term)
+        found = self._neighbours.get(key)
+        if found is not None:
+            self._neighbours.move_to_end(key)
+            return found
+        ids, neighbours = postings.read_neighbours(self.searcher, field, term)
+        size = 4 * len(ids) + neighbours.units.nbytes + 40 * len(neighbours) + 100
+        self._remember(self._neighbours, key, (ids, neighbours), size)
+        return ids, neighbours
+
+    def _remember(self, cache: OrderedDict, key: tuple[str, str], entry: Any, size: int) -> None:
         if size > CACHE_BYTES // 8:
             return
-        old = self._cache.pop(key, None)
+        old = cache.pop(key, None)
         if old is not None:
-            self._cache_bytes -= 8 * len(old[0]) + 100
-        self._cache[key] = (ids, weights)
+            self._cache_bytes -= self._sizes.pop((id(cache), key), 0)
+        cache[key] = entry
+        self._sizes[(id(cache), key)] = size
         self._cache_bytes += size
         while self._cache_bytes > CACHE_BYTES:
-            _key, (old_ids, _w) = self._cache.popitem(last=False)
-            self._cache_bytes -= 8 * len(old_ids) + 100
+            biggest = self._cache if len(self._cache) >= len(self._neighbours) else self._neighbours
+            gone, _entry = biggest.popitem(last=False)
+            self._cache_bytes -= self._sizes.pop((id(biggest), gone), 0)
 
-    def weights(self, field: str, term: str) -> tuple[Sequence[int], Sequence[float]]:
+    def weights(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """Doc numbers and term frequencies of a term (memoised for the current query)."""
-        ids, weights, _ = self.postings(field, term)
-        return ids, weights
+        return self.postings(field, term)
 
     # -- statistics -------------------------------------------------------------------
     def doc_frequency(self, field: str, term: str) -> int:
@@ -99,26 +115,44 @@ class Lexicon:
         """Whether ``term`` is indexed in the body or a title."""
         return any(self.doc_frequency(field, term) for field in TEXT_FIELDS)
 
-    def live_docs(self) -> frozenset[int]:
-        """Every live (not deleted) document number."""
+    # -- document sets (masks) ------------------------------------------------------------
+    def empty(self) -> np.ndarray:
+        """A mask of no document."""
+        return np.zeros(self.size, dtype=bool)
+
+    def live(self) -> np.ndarray:
+        """A mask of every live (not deleted) document (a fresh copy)."""
         if self._live is None:
-            self._live = frozenset(self.reader.all_doc_ids())
-        return self._live
+            live = np.zeros(self.size, dtype=bool)
+            if self.reader.has_deletions():
+                live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+            else:
+                live[:] = True
+            self._live = live
+        return self._live.copy()
 
-    def docs(self, field: str, term: str) -> set[int]:
-        """Live document numbers holding ``term`` in ``field``."""
-        if not self.doc_frequency(field, term):
-            return set()
-        ids = set(self.postings(field, term)[0])
+    def mask(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
+        """A mask of the live documents among ``ids``."""
+        out = self.empty()
+        out[np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)] = True
         if self.reader.has_deletions():
-            ids &= self.live_docs()
-        return ids
+            out &= self.live()
+        return out
 
-    def docs_any(self, pairs: Iterable[tuple[str, str]]) -> set[int]:
+    def docs(self, field: str, term: str) -> np.ndarray:
+        """Mask of the live documents holding ``term`` in ``field``."""
+        if not self.doc_frequency(field, term):
+            return self.empty()
+        return self.mask(self.postings(field, term)[0])
+
+    def docs_any(self, pairs: Iterable[tuple[str, str]]) -> np.ndarray:
         """Union of :meth:`docs` over ``(field, term)`` pairs."""
-        out: set[int] = set()
+        out = self.empty()
         for field, term in pairs:
-            out |= self.docs(field, term)
+            if self.doc_frequency(field, term):
+                out[self.postings(field, term)[0]] = True
+        if self.reader.has_deletions():
+            out &= self.live()
         return out
 
     # -- expansions ------------------------------------------------------------------
