@@ -90,8 +90,9 @@ def language_key(lang: str) -> str:
 #: Partes", "en el sentido del artículo 1". Snowball lists them as forms of the verbs
 #: *estar* and *sentir*; a library of law must index them.
 CONTENT_WORDS: dict[str, frozenset[str]] = {
-    "es": frozenset({"estado", "estados", "estada", "estadas", "sentido", "sentidos",
-                     "sentida", "sentidas"}),  # fmt: skip
+    "es": frozenset(
+        {"estado", "estados", "estada", "estadas", "sentido", "sentidos", "sentida", "sentidas"}
+    ),  # fmt: skip
 }
 
 

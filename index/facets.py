@@ -165,6 +165,13 @@ class Columns:
         n = bisect_left(labels, value)
         return n if n < len(labels) and labels[n] == value else None
 
+    def years_between(self, low: int, high: int) -> np.ndarray:
+        """Mask of the documents whose year is in ``low..high`` (inclusive)."""
+        years = np.array([int(v) if v else -1 for v in self._labels[F.YEAR]], dtype=np.int64)
+        wanted = (years >= low) & (years <= high)
+        codes = self._codes[F.YEAR]
+        return wanted[codes] if len(years) else np.zeros(len(codes), dtype=bool)
+
     def count(self, field: str, docs: np.ndarray) -> dict[Any, int]:
         """Documents per value of ``field`` among the mask ``docs`` (values counted > 0)."""
         labels = self._labels[field]

@@ -17,6 +17,7 @@ from whoosh import query as wq
 from index import analysis
 from index import fields as F
 from index import query as q
+from index.facets import Columns
 from index.terms import Lexicon
 
 Weights = dict[tuple[str, str], float]
@@ -63,9 +64,12 @@ def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
 class Compiler:
     """Compiles one query tree against one searcher's :class:`Lexicon`."""
 
-    def __init__(self, lexicon: Lexicon, language: str = "") -> None:
+    def __init__(
+        self, lexicon: Lexicon, language: str = "", columns: Columns | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.language = language
+        self.columns = columns
         self.marks = Marks()
 
     def compile(self, node: q.Node) -> Compiled:
@@ -84,6 +88,8 @@ class Compiler:
         if isinstance(node, q.Filter):
             return self.lexicon.docs_any((node.field, v) for v in node.values), {}
         if isinstance(node, q.YearRange):
+            if self.columns is not None:  # the year column: one vectorised comparison
+                return self.columns.years_between(node.low, node.high) & self.lexicon.live(), {}
             years = wq.NumericRange(F.YEAR, node.low, node.high)
             return self.lexicon.mask(years.docs(self.lexicon.searcher)), {}
         if isinstance(node, q.Not):
@@ -164,7 +170,8 @@ class Compiler:
         if not content:
             if positive:
                 self.marks.notices.append(
-                    f'"{" ".join(words)}" is made of common words only and cannot be searched'
+                    f'"{" ".join(words)}" is made of common words only, which the index '
+                    "leaves out: add a word that carries meaning to the phrase"
                 )
             return self.lexicon.empty(), {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)

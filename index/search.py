@@ -319,7 +319,7 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
         or query_language(node)
         or _language_of_words(ctx, q.plain_terms(node))
     )
-    compiler = Compiler(ctx.lexicon, language)
+    compiler = Compiler(ctx.lexicon, language, ctx.columns)
     compiled = compiler.compile(node)
     selections = _selections(params, compiler)
     if params.only_language and language and F.LANGUAGE not in selections:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from index.indexer import rebuild
 from index.search import SearchParams
 from index.service import SearchService
+from tests.index.factories import make_record
 
 
 def ids(service: SearchService, **kwargs: object) -> list[str]:
@@ -173,3 +176,21 @@ def test_no_query_string_makes_search_raise(
 @given(text=st.text(max_size=40))
 def test_no_unicode_text_makes_search_raise(service: SearchService, text: str) -> None:
     service.search(SearchParams(q=text))
+
+
+def test_year_range_leaves_out_undated_and_withdrawn_documents(tmp_path: Path) -> None:
+    records = [
+        make_record("ar/law/1999/1", ["Migración laboral."], date="1999-05-01"),
+        make_record("ar/law/2005/2", ["Migración y asilo."], date="2005-05-01"),
+        make_record("ar/law/2012/3", ["Migración y refugio."], date="2012-05-01"),
+        make_record("ar/law/x/4", ["Migración sin fecha."], date=""),
+    ]
+    rebuild(tmp_path, records, procs=1)
+    with SearchService(tmp_path) as service:
+        assert set(ids(service, q="migración", years=(2000, None))) == {
+            "ar/law/2005/2",
+            "ar/law/2012/3",
+        }
+        assert ids(service, q="migración year:..2000") == ["ar/law/1999/1"]
+        service.delete("ar/law/2005/2")
+        assert ids(service, q="migración", years=(2000, 2010)) == []
