@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -200,6 +201,35 @@ def snippet_html(text: str, spans: list[tuple[int, int]], size: int = F.SNIPPET_
     return _SPACE.sub(" ", "".join(out)).strip()
 
 
+#: Between the texts of parts scanned at once: no word character, so no match can
+#: start or end inside it.
+_JOIN = "\n\n"
+
+
+def _touched(parts: Sequence[StoredPart], matcher: Matcher) -> list[int]:
+    """Indexes of the parts that may hold a match, from one scan of all their texts.
+
+    Every match found within one part is also found in the joined text or lies under a
+    match found there (which may run across a boundary), so marking each part that a
+    match of the joined text overlaps loses none; :func:`best_parts` then matches
+    those parts one by one.
+    """
+    texts: list[str] = []
+    for part in parts:
+        texts += (part.text, part.heading)
+    starts: list[int] = []
+    pos = 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + len(_JOIN)
+    touched: set[int] = set()
+    for begin, end in matcher.spans(_JOIN.join(texts)):
+        first = bisect_right(starts, begin) - 1
+        last = bisect_right(starts, max(begin, end - 1)) - 1
+        touched.update(i // 2 for i in range(first, last + 1))
+    return sorted(touched)
+
+
 def best_parts(
     parts: Sequence[StoredPart], matcher: Matcher, limit: int = F.PARTS_PER_HIT
 ) -> tuple[PartHit, ...]:
@@ -210,7 +240,8 @@ def best_parts(
     :param limit: parts kept.
     """
     scored: list[tuple[int, int, int, StoredPart, list[tuple[int, int]]]] = []
-    for order, part in enumerate(parts):
+    for order in _touched(parts, matcher):
+        part = parts[order]
         spans = matcher.spans(part.text)
         heading_spans = matcher.spans(part.heading)
         if not spans and not heading_spans:
