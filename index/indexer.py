@@ -15,8 +15,9 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -34,6 +35,12 @@ CURRENT = "CURRENT"
 LOCK_TIMEOUT = 30.0
 #: Pool memory per writer process; more gave no speed in measurements, only memory.
 LIMIT_MB = 2048
+#: Records per commit of a rebuild. Each commit adds one segment per writer process;
+#: a writer's postings must fit its pool (LIMIT_MB holds about 12,000 documents of
+#: the bench's collections), or Whoosh spills sorted runs to disk and merges them in
+#: Python, which doubled the cost per document at 100k. It also bounds a rebuild's
+#: memory whatever the size of the catalogue.
+BUILD_BATCH = 20_000
 Progress = Callable[[int], None]
 
 
@@ -192,7 +199,11 @@ def rebuild(
     old = current_generation(index_dir)
     path, ix = _new_generation(index_dir)
     try:
-        count = index_records(ix, records, progress, procs=procs, replace=False)
+        count = 0
+        for batch in _batches(records, BUILD_BATCH):
+            done = count
+            step = None if progress is None else (lambda n, done=done: progress(done + n))
+            count += index_records(ix, batch, step, procs=procs, replace=False)
     except BaseException:
         ix.close()
         shutil.rmtree(path, ignore_errors=True)
@@ -202,6 +213,12 @@ def rebuild(
     if old is not None and old != path:
         shutil.rmtree(old, ignore_errors=True)
     return count
+
+
+def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    it = iter(records)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def indexed_stamps(ix: FileIndex) -> dict[str, str]:

@@ -6,6 +6,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from index import indexer
 from index.jsonout import hit_to_json, page_summary_json
 from index.mapping import stamp
@@ -79,6 +81,23 @@ def test_parallel_build_gives_the_same_documents(tmp_path: Path) -> None:
     indexer.rebuild(tmp_path, records, procs=2)
     ix = indexer.open_or_create(tmp_path)
     assert indexer.check(ix, records).ok
+
+
+def test_rebuild_in_batches_indexes_every_record_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = collection()
+    monkeypatch.setattr(indexer, "BUILD_BATCH", 3)
+    seen: list[int] = []
+    assert indexer.rebuild(tmp_path / "batched", records, seen.append, procs=2) == 8
+    indexer.rebuild(tmp_path / "whole", records, procs=1)
+    assert seen == sorted(seen) and seen[-1] == 8
+    assert indexer.check(indexer.open_or_create(tmp_path / "batched"), records).ok
+    params = SearchParams(q="migrante OR trafficking", page_size=20)
+    with SearchService(tmp_path / "batched") as batched, SearchService(tmp_path / "whole") as whole:
+        assert [h.expression_id for h in batched.search(params).hits] == [
+            h.expression_id for h in whole.search(params).hits
+        ]
 
 
 def test_json_lines_have_the_documented_keys(tmp_path: Path) -> None:
