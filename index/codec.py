@@ -30,6 +30,7 @@ from whoosh.codec.whoosh3 import (
     W3LeafMatcher,
     W3PostingsWriter,
 )
+from whoosh.filedb.structfile import BufferFile
 from whoosh.matching import ListMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask, finish_subsegment
 from whoosh.util.numeric import length_to_byte
@@ -236,8 +237,13 @@ class LeanCodec(W3Codec):
             return ListMatcher(
                 ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
             )
+        # The whole posting list in one read: the matcher then seeks and reads each
+        # block's header and data in memory, not with several system calls per block.
         offset, length = terminfo.extent()
-        return LeanLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+        if isinstance(length, tuple):  # Whoosh 2.7 decodes the length as a 1-tuple
+            length = length[0]
+        whole = BufferFile(dbfile.get(offset, length))
+        return LeanLeafMatcher(whole, 0, length, format_, term=term, scorer=scorer)
 
     def field_writer(self, storage: Any, segment: Any) -> LeanFieldWriter:
         return LeanFieldWriter(self, storage, segment)
