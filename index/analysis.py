@@ -18,11 +18,12 @@ import struct
 import unicodedata
 import zlib
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+import numpy as np
 from whoosh.analysis import Analyzer, Filter, StemFilter, StopFilter, Token, Tokenizer
 from whoosh.lang import has_stemmer, has_stopwords, stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
@@ -135,6 +136,10 @@ def word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8")) & 0xFFFF
 
 
+#: Words recur from document to document: their hashes are memoised while building.
+_cached_hash = lru_cache(maxsize=200_000)(word_hash)
+
+
 def encode_posting(count: int, before: set[int], after: set[int]) -> bytes:
     """Posting value: frequency, then the hashes of the words after and before the term."""
     return (
@@ -160,34 +165,45 @@ def decode_count(value: bytes) -> int:
     return _NEIGHBOURS.unpack_from(value)[0] if len(value) >= _NEIGHBOURS.size else 1
 
 
-def exact_postings(text: str, lang: str) -> Iterator[tuple[str, int, bytes]]:
-    """``(word, count, value)`` for each indexed word of ``text``.
+def exact_postings(text: str, lang: str) -> list[tuple[str, int, bytes]]:
+    """``(word, count, value)`` for each indexed word of ``text``, sorted by word.
+
+    The value holds the hashes of the distinct words found right after and right
+    before the word (:func:`encode_posting`). Pairs of neighbours are grouped with
+    NumPy: a Python loop over every pair of words was most of the cost of a build.
 
     :param text: the text (any case, accents).
     :param lang: ISO 639-1 code, for the stop words.
     """
     tokens = word_tokens(text)
+    if not tokens:
+        return []
     stops = stop_words(language_key(lang))
     counts = Counter(tokens)
-    hashes = {t: zlib.crc32(t.encode("utf-8")) & 0xFFFF for t in counts}
-    before: defaultdict[str, set[int]] = defaultdict(set)
-    after: defaultdict[str, set[int]] = defaultdict(set)
-    for left, right in set(zip(tokens, tokens[1:], strict=False)):
-        after[left].add(hashes[right])
-        before[right].add(hashes[left])
+    vocab = sorted(counts)
+    index = {t: n for n, t in enumerate(vocab)}
+    size = len(vocab)
+    hashes = np.fromiter(map(_cached_hash, vocab), dtype="<u2", count=size)
+    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    pairs = np.sort(ids[:-1] * size + ids[1:])  # (left, right) by left, then distinct
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))[: len(pairs)]]
+    left, right = pairs // size, pairs % size
+    after = hashes[right].tobytes()
+    after_at = np.searchsorted(left, np.arange(size + 1)).tolist()
+    by_right = np.lexsort((left, right))
+    before = hashes[left[by_right]].tobytes()
+    before_at = np.searchsorted(right[by_right], np.arange(size + 1)).tolist()
     pack = _NEIGHBOURS.pack
-    empty: set[int] = set()
-    for token, count in counts.items():
+    out = []
+    for n, token in enumerate(vocab):
         if token in stops:
             continue
-        nxt = after.get(token, empty)
-        yield (
-            token,
-            count,
-            pack(count, len(nxt))
-            + array("H", nxt).tobytes()
-            + array("H", before.get(token, empty)).tobytes(),
+        count = counts[token]
+        a0, a1, b0, b1 = after_at[n], after_at[n + 1], before_at[n], before_at[n + 1]
+        out.append(
+            (token, count, pack(count, a1 - a0) + after[2 * a0 : 2 * a1] + before[2 * b0 : 2 * b1])
         )
+    return out
 
 
 def exact_counts(text: str, lang: str) -> dict[str, int]:

@@ -175,6 +175,9 @@ class Compiler:
                 )
             return self.lexicon.empty(), {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
+        if F.BODY_EXACT in fields:  # one read gives the postings and their neighbours
+            for w in content:
+                self.lexicon.neighbours(F.BODY_EXACT, w)
         docs: np.ndarray | None = None
         for w in sorted(content, key=lambda t: self.lexicon.doc_frequency(F.BODY_EXACT, t)):
             found = self.lexicon.docs_any((f, w) for f in fields)

@@ -153,14 +153,23 @@ class Neighbours:
     def __init__(self, byte_lengths: np.ndarray, blob: bytes) -> None:
         self.units = np.frombuffer(blob[: len(blob) // 2 * 2], dtype="<u2")
         sizes = byte_lengths // 2
-        self.starts = np.zeros(len(sizes), dtype=np.int64)
-        np.cumsum(sizes[:-1], out=self.starts[1:])
-        self.ends = self.starts + sizes
+        starts = np.zeros(len(sizes), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        ends = starts + sizes
         framed = sizes >= 3  # a bare frequency has no neighbours
-        header = np.minimum(self.starts + 2, max(0, len(self.units) - 1))
+        header = np.minimum(starts + 2, max(0, len(self.units) - 1))
         after_count = np.where(framed, self.units[header] if len(self.units) else 0, 0)
-        self.after_start = np.where(framed, self.starts + 3, self.ends)
-        self.after_end = np.minimum(self.after_start + after_count, self.ends)
+        after_start = np.where(framed, starts + 3, ends)
+        # int32 offsets: a term's hashes never reach 2**31 units, and the arrays are cached.
+        self.starts = starts.astype(np.int32)
+        self.ends = ends.astype(np.int32)
+        self.after_start = after_start.astype(np.int32)
+        self.after_end = np.minimum(after_start + after_count, ends).astype(np.int32)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the arrays (for the posting cache)."""
+        return self.units.nbytes + 16 * len(self.starts)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -185,10 +194,12 @@ class Neighbours:
         return ok
 
 
-def read_neighbours(searcher: Searcher, field: str, text: str) -> tuple[np.ndarray, Neighbours]:
-    """Global doc numbers of a term and the neighbour hashes of each posting."""
-    ids, _weights, lengths, blob = _read(searcher, field, text, values=True)
-    return ids, Neighbours(lengths, blob)
+def read_neighbours(
+    searcher: Searcher, field: str, text: str
+) -> tuple[np.ndarray, np.ndarray, Neighbours]:
+    """Global doc numbers, weights and the neighbour hashes of each posting of a term."""
+    ids, weights, lengths, blob = _read(searcher, field, text, values=True)
+    return ids, weights, Neighbours(lengths, blob)
 
 
 def bm25(

@@ -57,10 +57,12 @@ class PreAnalyzedText(FieldType):
         self.analyzer = analyzer
         self.format = NeighbourFrequency() if neighbours else Frequency()
 
-    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+    def index(self, value: Any, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
         lang, text = value if isinstance(value, tuple) else (F.OTHER_LANGUAGE, value)
-        for term, count, vbytes in self.postings(text, lang):
-            yield term.encode("utf-8"), count, float(count), vbytes
+        return [
+            (term.encode("utf-8"), count, float(count), vbytes)
+            for term, count, vbytes in self.postings(text, lang)
+        ]
 
 
 def _counted(counts: dict[str, int]) -> Iterator[tuple[str, int, bytes]]:

@@ -27,7 +27,7 @@ TEXT_FIELDS: tuple[str, ...] = (F.BODY_EXACT, F.TITLE)
 MAX_MEMO = 100_000
 #: Memory for decoded posting lists kept across queries (ids and weights, 8 bytes each,
 #: and the neighbour hashes of the words phrases were checked on).
-CACHE_BYTES = 64 << 20
+CACHE_BYTES = 128 << 20
 
 
 class Lexicon:
@@ -73,13 +73,14 @@ class Lexicon:
         if found is not None:
             self._neighbours.move_to_end(key)
             return found
-        ids, neighbours = postings.read_neighbours(self.searcher, field, term)
-        size = 4 * len(ids) + neighbours.units.nbytes + 40 * len(neighbours) + 100
-        self._remember(self._neighbours, key, (ids, neighbours), size)
+        ids, weights, neighbours = postings.read_neighbours(self.searcher, field, term)
+        self._remember(self._neighbours, key, (ids, neighbours), neighbours.nbytes + 4 * len(ids))
+        if key not in self._cache:  # the same read gave the plain postings
+            self._remember(self._cache, key, (ids, weights), 8 * len(ids) + 100)
         return ids, neighbours
 
     def _remember(self, cache: OrderedDict, key: tuple[str, str], entry: Any, size: int) -> None:
-        if size > CACHE_BYTES // 8:
+        if size > CACHE_BYTES // 4:
             return
         old = cache.pop(key, None)
         if old is not None:

@@ -65,3 +65,33 @@ def test_whoosh_chain_gives_the_same_terms_as_the_fast_path(text: str) -> None:
 
 def test_schema_has_every_declared_field() -> None:
     assert declared_field_names() <= set(ExpressionSchema().names())
+
+
+def _reference_postings(text: str, lang: str) -> dict[str, tuple[int, set[int], set[int]]]:
+    """The neighbour postings as first written: one Python loop over word pairs."""
+    tokens = analysis.word_tokens(text)
+    stops = analysis.stop_words(lang)
+    out: dict[str, tuple[int, set[int], set[int]]] = {
+        t: (tokens.count(t), set(), set()) for t in tokens if t not in stops
+    }
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        if left in out:
+            out[left][1].add(analysis.word_hash(right))
+        if right in out:
+            out[right][2].add(analysis.word_hash(left))
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(["la", "trata", "de", "personas", "Trata", "migración", "x", "1.234"])
+    ).map(" ".join)
+)
+def test_neighbour_postings_match_the_reference(text: str) -> None:
+    got = {}
+    for token, count, value in analysis.exact_postings(text, "es"):
+        after, before = analysis.decode_neighbours(value)
+        assert analysis.decode_count(value) == count
+        got[token] = (count, set(after), set(before))
+    assert got == _reference_postings(text, "es")
+    assert [t for t, _c, _v in analysis.exact_postings(text, "es")] == sorted(got)
