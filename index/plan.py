@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from whoosh import query as wq
 
 from index import analysis
 from index import fields as F
@@ -62,11 +61,9 @@ def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
 
 
 class Compiler:
-    """Compiles one query tree against one searcher's :class:`Lexicon`."""
+    """Compiles one query tree against one searcher's :class:`Lexicon` and columns."""
 
-    def __init__(
-        self, lexicon: Lexicon, language: str = "", columns: Columns | None = None
-    ) -> None:
+    def __init__(self, lexicon: Lexicon, columns: Columns, language: str = "") -> None:
         self.lexicon = lexicon
         self.language = language
         self.columns = columns
@@ -88,10 +85,7 @@ class Compiler:
         if isinstance(node, q.Filter):
             return self.lexicon.docs_any((node.field, v) for v in node.values), {}
         if isinstance(node, q.YearRange):
-            if self.columns is not None:  # the year column: one vectorised comparison
-                return self.columns.years_between(node.low, node.high) & self.lexicon.live(), {}
-            years = wq.NumericRange(F.YEAR, node.low, node.high)
-            return self.lexicon.mask(years.docs(self.lexicon.searcher)), {}
+            return self.columns.years_between(node.low, node.high) & self.lexicon.live(), {}
         if isinstance(node, q.Not):
             docs, _ = self.node(node.child, required=False, positive=not positive)
             if isinstance(docs, _Neutral):

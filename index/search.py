@@ -151,7 +151,7 @@ def _language_of_words(ctx: SearchContext, words: list[str]) -> str:
     for word in words[:4]:
         if word in stop_words_anywhere():
             continue
-        ids, _weights = ctx.lexicon.weights(F.BODY_EXACT, word)
+        ids, _weights = ctx.lexicon.postings(F.BODY_EXACT, word)
         counts += np.bincount(codes[ids[:2000]], minlength=len(labels))
     total = int(counts.sum())
     if not total:
@@ -197,7 +197,7 @@ def _rank(
     """Document numbers with scores, best first, at least ``want`` of them when there are."""
     if params.sort == "relevance" and compiled.scoring:
         scores = bm25(
-            ctx.searcher, compiled.scoring, docs, ctx.columns.lengths, ctx.lexicon.weights
+            ctx.searcher, compiled.scoring, docs, ctx.columns.lengths, ctx.lexicon.postings
         )
         if language:
             code = ctx.columns.code(F.LANGUAGE, language)
@@ -319,7 +319,7 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
         or query_language(node)
         or _language_of_words(ctx, q.plain_terms(node))
     )
-    compiler = Compiler(ctx.lexicon, language, ctx.columns)
+    compiler = Compiler(ctx.lexicon, ctx.columns, language)
     compiled = compiler.compile(node)
     selections = _selections(params, compiler)
     if params.only_language and language and F.LANGUAGE not in selections:

@@ -201,8 +201,8 @@ def snippet_html(text: str, spans: list[tuple[int, int]], size: int = F.SNIPPET_
     return _SPACE.sub(" ", "".join(out)).strip()
 
 
-#: Between the texts of parts scanned at once: no word character, so no match can
-#: start or end inside it.
+#: Between the texts of parts scanned at once (a match may still run across it: such
+#: a match marks every part it touches, see :func:`_touched`).
 _JOIN = "\n\n"
 
 

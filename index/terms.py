@@ -45,9 +45,8 @@ class Lexicon:
         self.size = int(searcher.doc_count_all())
         self._variants: dict[str, tuple[str, ...]] = {}
         self._live: np.ndarray | None = None
-        self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._neighbours: OrderedDict[tuple[str, str], tuple[np.ndarray, Any]] = OrderedDict()
-        self._sizes: dict[tuple[int, tuple[str, str]], int] = {}
+        # (kind, field, term) -> (entry, size in bytes); kind is "postings" or "neighbours".
+        self._cache: OrderedDict[tuple[str, str, str], tuple[Any, int]] = OrderedDict()
         self._cache_bytes = 0
         self._df: dict[tuple[str, str], int] = {}
 
@@ -57,45 +56,42 @@ class Lexicon:
         Kept in a least-recently-used cache of :data:`CACHE_BYTES` for the life of the
         searcher (frequent words recur across queries).
         """
-        key = (field, term)
-        found = self._cache.get(key)
-        if found is not None:
-            self._cache.move_to_end(key)
-            return found
-        ids, weights = postings.read(self.searcher, field, term)
-        self._remember(self._cache, key, (ids, weights), 8 * len(ids) + 100)
-        return ids, weights
+        found = self._cached(("postings", field, term))
+        if found is None:
+            found = postings.read(self.searcher, field, term)
+            self._remember(("postings", field, term), found, 8 * len(found[0]))
+        return found
 
     def neighbours(self, field: str, term: str) -> tuple[np.ndarray, postings.Neighbours]:
         """Doc numbers of a term and the neighbour hashes of each posting (cached too)."""
-        key = (field, term)
-        found = self._neighbours.get(key)
-        if found is not None:
-            self._neighbours.move_to_end(key)
-            return found
-        ids, weights, neighbours = postings.read_neighbours(self.searcher, field, term)
-        self._remember(self._neighbours, key, (ids, neighbours), neighbours.nbytes + 4 * len(ids))
-        if key not in self._cache:  # the same read gave the plain postings
-            self._remember(self._cache, key, (ids, weights), 8 * len(ids) + 100)
-        return ids, neighbours
+        found = self._cached(("neighbours", field, term))
+        if found is None:
+            ids, weights, neighbours = postings.read_neighbours(self.searcher, field, term)
+            found = (ids, neighbours)
+            self._remember(("neighbours", field, term), found, neighbours.nbytes + 4 * len(ids))
+            if ("postings", field, term) not in self._cache:  # the same read gave them
+                self._remember(("postings", field, term), (ids, weights), 8 * len(ids))
+        return found
 
-    def _remember(self, cache: OrderedDict, key: tuple[str, str], entry: Any, size: int) -> None:
+    def _cached(self, key: tuple[str, str, str]) -> Any:
+        found = self._cache.get(key)
+        if found is None:
+            return None
+        self._cache.move_to_end(key)
+        return found[0]
+
+    def _remember(self, key: tuple[str, str, str], entry: Any, size: int) -> None:
+        size += 100
         if size > CACHE_BYTES // 4:
             return
-        old = cache.pop(key, None)
+        old = self._cache.pop(key, None)
         if old is not None:
-            self._cache_bytes -= self._sizes.pop((id(cache), key), 0)
-        cache[key] = entry
-        self._sizes[(id(cache), key)] = size
+            self._cache_bytes -= old[1]
+        self._cache[key] = (entry, size)
         self._cache_bytes += size
         while self._cache_bytes > CACHE_BYTES:
-            biggest = self._cache if len(self._cache) >= len(self._neighbours) else self._neighbours
-            gone, _entry = biggest.popitem(last=False)
-            self._cache_bytes -= self._sizes.pop((id(biggest), gone), 0)
-
-    def weights(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
-        """Doc numbers and term frequencies of a term (memoised for the current query)."""
-        return self.postings(field, term)
+            _key, (_entry, gone) = self._cache.popitem(last=False)
+            self._cache_bytes -= gone
 
     # -- statistics -------------------------------------------------------------------
     def doc_frequency(self, field: str, term: str) -> int:
@@ -132,19 +128,9 @@ class Lexicon:
             self._live = live
         return self._live.copy()
 
-    def mask(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
-        """A mask of the live documents among ``ids``."""
-        out = self.empty()
-        out[np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)] = True
-        if self.reader.has_deletions():
-            out &= self.live()
-        return out
-
     def docs(self, field: str, term: str) -> np.ndarray:
         """Mask of the live documents holding ``term`` in ``field``."""
-        if not self.doc_frequency(field, term):
-            return self.empty()
-        return self.mask(self.postings(field, term)[0])
+        return self.docs_any(((field, term),))
 
     def docs_any(self, pairs: Iterable[tuple[str, str]]) -> np.ndarray:
         """Union of :meth:`docs` over ``(field, term)`` pairs."""
