@@ -19,7 +19,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
@@ -111,8 +111,24 @@ def stop_words(lang: str) -> frozenset[str]:
 
 @cache
 def all_stop_words() -> frozenset[str]:
-    """Words that are stop words in every language they are words of (for queries)."""
+    """Words that are stop words in at least one language (French "but", "goal", is an
+    English stop word): what a query of unknown language cannot require."""
     return frozenset().union(*(stop_words(lang) for lang in STEMMED_LANGUAGES))
+
+
+def function_word_language(words: Iterable[str]) -> str:
+    """The language whose function words (stop words) the folded ``words`` use most,
+    or "" without a clear winner. Function words say a query's language better than
+    its content words, which are often cognates ("la migration", "the migration").
+
+    >>> function_word_language(["dans", "le", "but"]), function_word_language(["de"])
+    ('fr', '')
+    """
+    words = list(words)
+    counts = {lang: sum(w in stop_words(lang) for w in words) for lang in STEMMED_LANGUAGES}
+    best = max(counts.values())
+    winners = [lang for lang, n in counts.items() if n == best]
+    return winners[0] if best and len(winners) == 1 else ""
 
 
 @cache

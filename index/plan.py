@@ -60,6 +60,13 @@ def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
     return out
 
 
+def _common_words_only(words: str) -> str:
+    return (
+        f'"{words}" is made of common words only, which the index leaves out: '
+        "add a word that carries meaning"
+    )
+
+
 class Compiler:
     """Compiles one query tree against one searcher's :class:`Lexicon` and columns."""
 
@@ -71,8 +78,10 @@ class Compiler:
 
     def compile(self, node: q.Node) -> Compiled:
         docs, scoring = self.node(node, required=True)
-        if isinstance(docs, _Neutral):
-            docs = self.lexicon.live()
+        if isinstance(docs, _Neutral):  # only common words: nothing to match on
+            words = " ".join(q.plain_terms(node))
+            self.marks.notices.append(_common_words_only(words))
+            docs = self.lexicon.empty()
         return Compiled(docs, scoring, self.marks)
 
     def node(self, node: q.Node, required: bool, positive: bool = True) -> Result:
@@ -163,10 +172,7 @@ class Compiler:
         content = [w for w in present if w not in stop]
         if not content:
             if positive:
-                self.marks.notices.append(
-                    f'"{" ".join(words)}" is made of common words only, which the index '
-                    "leaves out: add a word that carries meaning to the phrase"
-                )
+                self.marks.notices.append(_common_words_only(" ".join(words)))
             return self.lexicon.empty(), {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
         if F.BODY_EXACT in fields:  # one read gives the postings and their neighbours

@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 from index import fields as F
 from index import query as q
 from index.analysis import all_stop_words as stop_words_anywhere
+from index.analysis import function_word_language
 from index.expand import expand_concepts, query_language
 from index.facets import MISSING_YEAR, Columns, FacetValue, facet_counts, labeller
 from index.mapping import StoredPart, unpack_parts
@@ -314,10 +315,12 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
     node, parse_notices = q.parse_forgiving(params.q)
     if not params.only_language:
         node = expand_concepts(node, ctx.vocab)
+    words = q.plain_terms(node)
     language = (
         params.query_language
         or query_language(node)
-        or _language_of_words(ctx, q.plain_terms(node))
+        or function_word_language(words)
+        or _language_of_words(ctx, words)
     )
     compiler = Compiler(ctx.lexicon, ctx.columns, language)
     compiled = compiler.compile(node)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index.analysis import function_word_language
 from index.indexer import rebuild
 from index.search import SearchParams
 from index.service import SearchService
@@ -67,3 +68,52 @@ def test_state_and_meaning_are_words_of_the_law_not_stop_words(tmp_path: Path) -
     assert {h.work_id for h in state.hits} == {"ar/law/2004/25871", "ar/law/2004/2"}
     assert [h.work_id for h in parties.hits] == ["ar/law/2004/2"]
     assert [h.work_id for h in meaning.hits] == ["ar/law/2004/2"]
+
+
+def test_function_words_tell_the_query_language() -> None:
+    assert function_word_language(["dans", "le", "but"]) == "fr"
+    assert function_word_language(["the", "right", "of", "asylum"]) == "en"
+    assert function_word_language(["direitos", "das", "mulheres"]) == "pt"
+    # words shared by several languages' lists decide nothing
+    assert function_word_language(["de", "la", "migration"]) == ""
+    assert function_word_language(["migration"]) == ""
+
+
+def test_a_stop_word_of_another_language_is_a_word_of_the_query(tmp_path: Path) -> None:
+    # French "but" (goal) is an English stop word: in a French query it must count.
+    records = [
+        make_record(
+            "fr/law/2016/274",
+            ["Cette aide est accordée dans le but de protéger les victimes."],
+            language="fr",
+            jurisdiction="FR",
+        ),
+        make_record(
+            "fr/law/2016/275",
+            ["Cette aide est accordée dans le cadre de la loi."],
+            language="fr",
+            jurisdiction="FR",
+        ),
+        make_record(
+            "ca/act/2001/27",
+            ["Aid is granted, but only to victims."],
+            language="en",
+            jurisdiction="CA",
+        ),
+    ]
+    rebuild(tmp_path, records, procs=1)
+    with SearchService(tmp_path) as service:
+        page = service.search(SearchParams(q='"dans le but"'))
+    assert [h.work_id for h in page.hits] == ["fr/law/2016/274"]
+    assert not page.notices
+
+
+def test_a_query_of_common_words_only_finds_nothing_and_says_why(tmp_path: Path) -> None:
+    records = [make_record("ar/law/2004/25871", ["La ley de los migrantes."])]
+    rebuild(tmp_path, records, procs=1)
+    with SearchService(tmp_path) as service:
+        page = service.search(SearchParams(q="de los"))
+        browse = service.search(SearchParams(q=""))
+    assert page.total == 0 and not page.hits
+    assert any("common words only" in n for n in page.notices)
+    assert browse.total == 1 and not browse.notices
