@@ -90,7 +90,11 @@ def run(
         if original:
             outcome = replace(outcome, work_id=original)
         else:
-            outcome = replace(outcome, outcome="rejected", reason="same bytes as a file rejected earlier in this batch")
+            outcome = replace(
+                outcome,
+                outcome="rejected",
+                reason="same bytes as a file rejected earlier in this batch",
+            )
         _finish(outcome, catalogue, batch.actor, outcomes, on_outcome)
     return outcomes
 

@@ -31,5 +31,10 @@ def ingested_corpus(shared_corpus: Path, tmp_path_factory: pytest.TempPathFactor
 
     data = DataDir(tmp_path_factory.mktemp("corpus-data"))
     with data.open_catalogue() as catalogue:
-        outcomes = run(Batch((shared_corpus / "docs",), jobs=2), catalogue, data.file_store(), load_vocabularies())
+        outcomes = run(
+            Batch((shared_corpus / "docs",), jobs=2),
+            catalogue,
+            data.file_store(),
+            load_vocabularies(),
+        )
     return data, outcomes

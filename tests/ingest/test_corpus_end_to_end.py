@@ -19,7 +19,9 @@ def _catalog(shared_corpus: Path) -> dict[str, dict[str, str]]:
         return {row["path"]: row for row in csv.DictReader(f)}
 
 
-def test_every_corpus_file_is_ingested_or_rejected_with_a_reason(ingested_corpus, shared_corpus: Path) -> None:
+def test_every_corpus_file_is_ingested_or_rejected_with_a_reason(
+    ingested_corpus, shared_corpus: Path
+) -> None:
     _, outcomes = ingested_corpus
     catalog = _catalog(shared_corpus)
     assert {o.path.relative_to(shared_corpus).as_posix() for o in outcomes} == set(catalog)
@@ -51,7 +53,9 @@ def test_derived_metadata_meets_the_accuracy_targets(ingested_corpus, shared_cor
         assert rate >= target, f"{field}: {rate:.1%} < {target:.0%}"
 
 
-def test_scanned_pdf_is_ocred_or_rejected_with_the_reason(ingested_corpus, shared_corpus: Path) -> None:
+def test_scanned_pdf_is_ocred_or_rejected_with_the_reason(
+    ingested_corpus, shared_corpus: Path
+) -> None:
     _, outcomes = ingested_corpus
     (scanned,) = [o for o in outcomes if o.path.name == "ley-de-migracion-p3-scanned.pdf"]
     if scanned.outcome == "rejected":
