@@ -16,6 +16,7 @@ passes the codec (``codec=``); segments record their codec, so readers pick it u
 
 from __future__ import annotations
 
+import gc
 import zlib
 from array import array
 from itertools import accumulate, groupby
@@ -351,9 +352,16 @@ _FREQ = itemgetter(1)
 
 
 class LeanSubWriterTask(SubWriterTask):
-    """Whoosh's writer process, writing with :class:`LeanSegmentWriter`."""
+    """Whoosh's writer process, writing with :class:`LeanSegmentWriter`.
+
+    The process holds millions of posting tuples until its segment is written, none of
+    them in a reference cycle, and every full pass of Python's cyclic garbage collector
+    walks them all: with it off, writing a 10,000-document segment took a third less
+    time. The process ends with its segment, so nothing is left to collect later.
+    """
 
     def run(self) -> None:
+        gc.disable()
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = LeanSegmentWriter(ix, _lk=False, **self.kwargs)
         while self.running:
