@@ -67,21 +67,53 @@ def _common_words_only(words: str) -> str:
     )
 
 
-class Compiler:
-    """Compiles one query tree against one searcher's :class:`Lexicon` and columns."""
+_LANGUAGE_NAMES = {"es": "Spanish", "en": "English", "pt": "Portuguese", "fr": "French"}
 
-    def __init__(self, lexicon: Lexicon, columns: Columns, language: str = "") -> None:
+
+def _found_as_ordinary_words(words: list[str]) -> str:
+    languages = [
+        _LANGUAGE_NAMES[lang]
+        for lang in F.STEMMED_LANGUAGES
+        if any(w in analysis.stop_words(lang) for w in words)
+    ]
+    named = " and ".join(filter(None, (", ".join(languages[:-1]), languages[-1])))
+    those = "that language" if len(languages) == 1 else "those languages"
+    return (
+        f'"{" ".join(words)}" is made of common words in {named}, which the index leaves '
+        f"out of texts in {those}: the results are texts where they are ordinary words"
+    )
+
+
+class Compiler:
+    """Compiles one query tree against one searcher's :class:`Lexicon` and columns.
+
+    :param language: the query's language ("" if unknown): its stop words are ignored.
+    :param keep_stop_words: match stop words too, where they are indexed (as ordinary
+        words of texts in other languages); used when a query has nothing else.
+    """
+
+    def __init__(
+        self, lexicon: Lexicon, columns: Columns, language: str = "", keep_stop_words: bool = False
+    ) -> None:
         self.lexicon = lexicon
         self.language = language
         self.columns = columns
+        self.keep_stop_words = keep_stop_words
         self.marks = Marks()
 
     def compile(self, node: q.Node) -> Compiled:
         docs, scoring = self.node(node, required=True)
-        if isinstance(docs, _Neutral):  # only common words: nothing to match on
-            words = " ".join(q.plain_terms(node))
-            self.marks.notices.append(_common_words_only(words))
-            docs = self.lexicon.empty()
+        if isinstance(docs, _Neutral):
+            # Only common words: "son" (they are; his) or "dos" (of the; two) are ordinary
+            # words in texts of other languages, where the index holds them.
+            words = q.plain_terms(node)
+            again = Compiler(self.lexicon, self.columns, self.language, keep_stop_words=True)
+            docs, scoring = again.node(node, required=True) if words else (NEUTRAL, {})
+            if isinstance(docs, _Neutral) or not docs.any():
+                self.marks.notices.append(_common_words_only(" ".join(words)))
+                return Compiled(self.lexicon.empty(), {}, self.marks)
+            self.marks = again.marks
+            self.marks.notices.append(_found_as_ordinary_words(words))
         return Compiled(docs, scoring, self.marks)
 
     def node(self, node: q.Node, required: bool, positive: bool = True) -> Result:
@@ -110,6 +142,8 @@ class Compiler:
 
     # -- words and phrases --------------------------------------------------------------
     def _query_stop_words(self) -> frozenset[str]:
+        if self.keep_stop_words:
+            return frozenset()
         if self.language in F.STEMMED_LANGUAGES:
             return analysis.stop_words(self.language)
         return analysis.all_stop_words()
@@ -170,10 +204,10 @@ class Compiler:
         # the neighbours recorded with the content words check them.
         stop = self._query_stop_words()
         content = [w for w in present if w not in stop]
-        if not content:
+        if not content:  # like a lone stop word: it neither narrows nor scores
             if positive:
                 self.marks.notices.append(_common_words_only(" ".join(words)))
-            return self.lexicon.empty(), {}
+            return NEUTRAL, {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
         if F.BODY_EXACT in fields:  # one read gives the postings and their neighbours
             for w in content:
@@ -227,6 +261,8 @@ class Compiler:
                 continue
             docs |= child_docs
             scoring.append(child_q)
+        if not scoring:  # every alternative a stop word
+            return NEUTRAL, {}
         return docs, _merge(*scoring)
 
     def concept(self, node: q.Concept, required: bool, positive: bool) -> Result:

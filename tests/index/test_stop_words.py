@@ -117,3 +117,50 @@ def test_a_query_of_common_words_only_finds_nothing_and_says_why(tmp_path: Path)
     assert page.total == 0 and not page.hits
     assert any("common words only" in n for n in page.notices)
     assert browse.total == 1 and not browse.notices
+
+
+def _son_and_dos(tmp_path: Path) -> None:
+    records = [
+        make_record(
+            "ar/law/2004/25871", ["Son derechos de los migrantes: residencia por dos años."]
+        ),
+        make_record("ar/law/2004/2", ["Los migrantes tienen derecho a la salud."]),
+        make_record(
+            "br/lei/2017/13445",
+            ["Direitos dos migrantes e dos visitantes."],
+            language="pt",
+            jurisdiction="BR",
+        ),
+        make_record(
+            "ca/act/2001/27",
+            ["The son of a migrant worker is a resident."],
+            language="en",
+            jurisdiction="CA",
+        ),
+    ]
+    rebuild(tmp_path, records, procs=1)
+
+
+def test_a_common_word_alone_finds_the_texts_where_it_is_an_ordinary_word(tmp_path: Path) -> None:
+    # "son" is a stop word in Spanish (they are) and French (his), a noun in English;
+    # "dos" is a stop word in Portuguese (of the), a number in Spanish.
+    _son_and_dos(tmp_path)
+    with SearchService(tmp_path) as service:
+        son = service.search(SearchParams(q="son"))
+        dos = service.search(SearchParams(q="dos"))
+        either = service.search(SearchParams(q="son OR dos"))
+    assert [h.work_id for h in son.hits] == ["ca/act/2001/27"]
+    assert "<mark>son</mark>" in son.hits[0].parts[0].snippet_html.lower()
+    assert any("common words in Spanish and French" in n for n in son.notices)
+    assert [h.work_id for h in dos.hits] == ["ar/law/2004/25871"]
+    assert any("common words in Portuguese" in n for n in dos.notices)
+    assert {h.work_id for h in either.hits} == {"ca/act/2001/27", "ar/law/2004/25871"}
+
+
+def test_a_phrase_of_common_words_beside_a_word_is_left_out_not_fatal(tmp_path: Path) -> None:
+    _son_and_dos(tmp_path)
+    with SearchService(tmp_path) as service:
+        page = service.search(SearchParams(q='"de los" salud'))
+        alone = service.search(SearchParams(q="salud"))
+    assert [h.work_id for h in page.hits] == [h.work_id for h in alone.hits] == ["ar/law/2004/2"]
+    assert any("common words only" in n for n in page.notices)
