@@ -9,7 +9,9 @@ the classes differ in the shape of the query:
   the worst case for positional search);
 - ``boolean``: ``a AND b``, ``a OR b``, ``a NOT b``, ``(a OR b) AND c``;
 - ``filter``: a word with country / type / language / year-range filters;
-- ``facets``: one very frequent word, so facet counts run over most documents;
+- ``facets``: one very frequent word, so facet counts run over most documents; a
+  content word, not a function word (Snowball stop list) of any of the four languages,
+  which a search engine may leave out of its index and answer differently;
 - ``highlights``: two words of one sentence (many fragments to mark);
 - ``cross``: a thesaurus concept named in one language; baselines without a thesaurus
   get the OR of its names in the four languages (:data:`CONCEPTS`).
@@ -23,6 +25,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from whoosh.lang import stopwords_for_language
 
 from bench.corpus_sample import JURISDICTIONS, LANGUAGES, TYPES
 
@@ -83,7 +87,7 @@ class SpeedQuery:
 class Vocabulary:
     """Words of one language's sentence pool by frequency band."""
 
-    frequent: tuple[str, ...]  # ranks 30-300: many matches (facets class)
+    frequent: tuple[str, ...]  # ranks 30-300, function words left out: many matches (facets)
     middle: tuple[str, ...]  # ranks 300-5000: ordinary search words
     stop: frozenset[str]  # the 40 most frequent words
 
@@ -95,7 +99,11 @@ def vocabulary(sentences: Sequence[str]) -> Vocabulary:
     n = len(ranked)
     low, high = min(30, n // 5), min(300, max(n // 2, 1))
     middle = ranked[high:5000] if n - high >= 3 else ranked
-    return Vocabulary(tuple(ranked[low:high]), tuple(middle), frozenset(ranked[: min(40, n // 5)]))
+    function_words = set().union(*(stopwords_for_language(lang) for lang in LANGUAGES))
+    frequent = tuple(w for w in ranked[low:high] if w not in function_words) or tuple(
+        ranked[low:high]
+    )
+    return Vocabulary(frequent, tuple(middle), frozenset(ranked[: min(40, n // 5)]))
 
 
 def _phrase(rng: random.Random, sentences: Sequence[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench import search_speed as speed
-from bench.speed_queries import CLASSES, SpeedQuery, make_queries
+from bench.speed_queries import CLASSES, SpeedQuery, make_queries, vocabulary
 from tests.bench.helpers import SENTENCES
 
 
@@ -15,6 +15,18 @@ def test_query_sets_are_deterministic_and_cover_every_class() -> None:
     assert all(q.filters for q in first if q.cls == "filter")
     assert all(" OR " in q.baseline_q for q in first if q.cls == "cross")
     assert SpeedQuery.from_json(first[12].to_json()) == first[12]
+
+
+def test_frequent_words_for_facets_are_content_words_not_function_words() -> None:
+    # After the 30 most frequent words, "para", "dos" and "the" lead the band the
+    # facets class draws from; a search engine may leave them out of its index.
+    counts = {f"top{chr(97 + i // 26)}{chr(97 + i % 26)}": 100 for i in range(40)}
+    counts |= {"para": 60, "dos": 60, "the": 60, "migrante": 50}
+    counts |= {f"rare{chr(97 + i // 26)}{chr(97 + i % 26)}": 1 for i in range(200)}
+    sentences = [" ".join([word] * n) for word, n in counts.items()]
+    vocab = vocabulary(sentences)
+    assert "migrante" in vocab.frequent
+    assert not {"para", "dos", "the"} & set(vocab.frequent)
 
 
 def test_percentiles_use_the_nearest_rank() -> None:
