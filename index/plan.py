@@ -78,6 +78,11 @@ def _found_as_ordinary_words(words: list[str]) -> str:
     ]
     named = " and ".join(filter(None, (", ".join(languages[:-1]), languages[-1])))
     those = "that language" if len(languages) == 1 else "those languages"
+    if len(words) == 1:
+        return (
+            f'"{words[0]}" is a common word in {named}, which the index leaves out of texts '
+            f"in {those}: the results are texts where it is an ordinary word"
+        )
     return (
         f'"{" ".join(words)}" is made of common words in {named}, which the index leaves '
         f"out of texts in {those}: the results are texts where they are ordinary words"

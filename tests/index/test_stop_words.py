@@ -151,9 +151,10 @@ def test_a_common_word_alone_finds_the_texts_where_it_is_an_ordinary_word(tmp_pa
         either = service.search(SearchParams(q="son OR dos"))
     assert [h.work_id for h in son.hits] == ["ca/act/2001/27"]
     assert "<mark>son</mark>" in son.hits[0].parts[0].snippet_html.lower()
-    assert any("common words in Spanish and French" in n for n in son.notices)
+    assert any("a common word in Spanish and French" in n for n in son.notices)
     assert [h.work_id for h in dos.hits] == ["ar/law/2004/25871"]
-    assert any("common words in Portuguese" in n for n in dos.notices)
+    assert any("common word in Portuguese, " in n for n in dos.notices)
+    assert any("common words in Spanish, Portuguese and French" in n for n in either.notices)
     assert {h.work_id for h in either.hits} == {"ca/act/2001/27", "ar/law/2004/25871"}
 
 
