@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -200,6 +200,37 @@ class Catalogue:
             )
         )
         return _work_from_row(row, relations)
+
+    def relations_to(self, work_id: str) -> tuple[Relation, ...]:
+        """Relations of other works pointing at ``work_id`` ("amended by"…), withdrawn works
+        left out: each as ``Relation(kind, source work_id, note)``.
+
+        :param work_id: the target work.
+        """
+        rows = self.conn.execute(
+            "SELECT r.work_id, r.kind, r.note FROM relations r JOIN works w USING (work_id)"
+            " WHERE r.target = ? AND w.withdrawn_at IS NULL ORDER BY r.kind, r.work_id",
+            (work_id,),
+        )
+        return tuple(Relation(r["kind"], r["work_id"], r["note"]) for r in rows)
+
+    def work_titles(self, work_ids: Iterable[str]) -> dict[str, str]:
+        """The title of each work of ``work_ids`` that is in the catalogue and not
+        withdrawn (its first expression's title).
+
+        :param work_ids: works to name, e.g. the targets of relations.
+        """
+        wanted = list(dict.fromkeys(work_ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.conn.execute(
+            "SELECT e.work_id, e.title FROM expressions e JOIN works w USING (work_id)"
+            f" WHERE e.work_id IN ({marks}) AND w.withdrawn_at IS NULL"
+            " ORDER BY e.created_at DESC, e.expression_id DESC",
+            wanted,
+        )
+        return {r["work_id"]: r["title"] for r in rows}  # the first expression wins
 
     def is_withdrawn(self, work_id: str) -> bool:
         row = self.conn.execute(
