@@ -1,0 +1,60 @@
+"""The public, read-only web front end: search, document pages, browsing by country.
+
+:func:`create_app` builds the Flask app over one data directory (the layout of
+:class:`library.datadir.DataDir`, the same as the command line's). Views are thin:
+arguments are parsed by :mod:`web.params`, searches run in :mod:`index`, and pages
+are built by the view models of :mod:`web.results`, :mod:`web.documents` and
+:mod:`web.browse`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+from jinja2 import StrictUndefined
+
+from library.datadir import DataDir
+from library.errors import LibraryError
+from library.settings import setting
+from web import locale, security, state
+from web.views import countries, documents, errors, search
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The Migralex web app.
+
+    :param config: Flask settings applied over the defaults: ``DATA_DIR`` (else
+        $MIGRALEX_DATA, else ./instance), ``PAGE_SIZE`` and ``FACET_SIZE`` (the
+        ``page_size`` and ``facet_size`` settings), and any of Flask's.
+    :raises LibraryError: when the data directory holds no catalogue.
+    """
+    app = Flask(__name__)
+    app.config.from_mapping(
+        DATA_DIR=None,
+        PAGE_SIZE=setting("page_size"),
+        FACET_SIZE=setting("facet_size"),
+        JSON_AS_ASCII=False,
+    )
+    if config:
+        app.config.from_mapping(config)
+    data = DataDir.resolve(app.config["DATA_DIR"])
+    if not data.catalogue_path.is_file():
+        raise LibraryError(
+            f"no catalogue at {data.catalogue_path}; run `migralex demo --data {data.root}`"
+            f" or `migralex ingest PATH --data {data.root}` first"
+        )
+    app.jinja_env.autoescape = True  # every template, whatever its name
+    app.jinja_env.undefined = StrictUndefined
+    state.init_app(app, data)
+    locale.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(documents.bp)
+    app.register_blueprint(countries.bp)
+    return app
+
+
+__all__ = ["create_app"]

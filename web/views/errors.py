@@ -1,0 +1,18 @@
+"""Error pages in the interface language (404 for unknown documents and pages)."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from werkzeug.exceptions import HTTPException
+
+
+def _error_page(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    key = "404" if code == 404 else "500"
+    return render_template("errors/error.html", key=key, code=code), code
+
+
+def init_app(app: Flask) -> None:
+    """Render 404 and 500 responses as pages of the site."""
+    for code in (404, 500):
+        app.register_error_handler(code, _error_page)
