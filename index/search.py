@@ -336,7 +336,9 @@ def search(ctx: SearchContext, params: SearchParams) -> SearchPage:
     slack = PHRASE_SLACK if compiled.marks.required_phrases else 0
     ranked = _rank(ctx, compiled, docs, params, first + params.page_size + slack, language)
     hits, failed = _page(ctx, ranked, compiled.marks, first, params.page_size)
-    total = max(int(docs.sum()) - failed, first + len(hits))
+    total = int(docs.sum()) - failed
+    if hits:  # the hits shown exist, whatever the candidates' count says
+        total = max(total, first + len(hits))
     notices = list(parse_notices) + compiled.marks.notices
     return SearchPage(
         hits=tuple(hits),

@@ -124,6 +124,11 @@ def test_pagination_has_exact_totals(service: SearchService) -> None:
     assert [h.rank for h in second.hits] == [4, 5, 6]
 
 
+def test_a_page_past_the_end_keeps_the_exact_total(service: SearchService) -> None:
+    page = service.search(SearchParams(q="", page_size=3, page=50))
+    assert page.hits == () and page.total == 8 and page.pages == 3
+
+
 def test_did_you_mean_uses_the_collection_vocabulary(service: SearchService) -> None:
     page = service.search(SearchParams(q="refugados"))
     assert page.total == 0
