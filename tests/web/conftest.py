@@ -1,0 +1,50 @@
+"""Fixtures of the web tests: one small library on disk per session, an app per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from library.datadir import DataDir
+from tests.index.factories import make_record
+from tests.web.factories import build_library, web_records
+from web import create_app
+from web.state import library
+
+#: Small pages, so that the collection spans several.
+PAGE_SIZE = 3
+WITHDRAWN = "pe/law/2003/withdrawn"
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+    withdrawn = make_record(
+        WITHDRAWN,
+        ["Ley retirada sobre migración."],
+        title="Ley retirada",
+        jurisdiction="PE",
+        date="2003-01-01",
+    )
+    root = tmp_path_factory.mktemp("web-data")
+    return build_library(root, [*web_records(), withdrawn], withdrawn=(WITHDRAWN,))
+
+
+@pytest.fixture()
+def app(data_dir: DataDir) -> Iterator[Flask]:
+    app = create_app({"DATA_DIR": str(data_dir.root), "PAGE_SIZE": PAGE_SIZE, "TESTING": True})
+    yield app
+    library(app).close()
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture()
+def tmp_data(tmp_path: Path) -> Path:
+    return tmp_path / "data"

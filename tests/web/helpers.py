@@ -1,0 +1,46 @@
+"""Reading pages in tests: the visible structure, not the exact markup."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from flask.testing import FlaskClient
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def tags(html: str, tag: str, **attrs: str) -> list[dict[str, str]]:
+    """Attributes of each ``<tag>`` start tag having ``attrs`` (``class_`` for class)."""
+    parser = _Collector()
+    parser.feed(html)
+    wanted = {k.rstrip("_"): v for k, v in attrs.items()}
+    return [a for t, a in parser.tags if t == tag and all(a.get(k) == v for k, v in wanted.items())]
+
+
+def hit_links(html: str) -> list[str]:
+    """The document URLs of the hits, in order."""
+    return re.findall(r'<h2 class="hit-title" id="hit-\d+"><a href="([^"]+)"', html)
+
+
+def hit_work_ids(html: str) -> list[str]:
+    return [re.sub(r"^/doc/|@.*$|\?.*$", "", url) for url in hit_links(html)]
+
+
+def get_html(client: FlaskClient, url: str, status: int = 200, **kwargs: object) -> str:
+    response = client.get(url, **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == status, (url, response.status_code)
+    return response.get_data(as_text=True)
+
+
+def summary(html: str) -> str:
+    found = re.search(r'<p class="summary" role="status">(.*?)</p>', html, re.S)
+    assert found, "no result summary on the page"
+    return found.group(1)
