@@ -12,6 +12,7 @@ from cli.catalogue_cmds import show
 from cli.demo_cmd import demo
 from cli.index_cmds import check, reindex, search
 from cli.ingest_cmd import ingest
+from cli.serve_cmd import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +25,7 @@ def main() -> None:
       migralex ingest ../shared/corpus/docs --data instance
       migralex search "trata de personas" --country mx
       migralex show ar/law/2004/25871 --json
+      migralex serve --data instance
     """
 
 
@@ -33,3 +35,4 @@ main.add_command(demo)
 main.add_command(search)
 main.add_command(reindex)
 main.add_command(check)
+main.add_command(serve)

@@ -1,4 +1,4 @@
-"""``migralex demo``: ingest the demo collection into a data directory."""
+"""``migralex demo``: ingest the demo collection into a data directory, then serve it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from cli.serve_cmd import host_option, port_option, run_server
 from library.settings import setting
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,16 +42,28 @@ def demo_sources() -> list[Path]:
     default=None,
     help="Worker processes for extraction.",
 )
+@click.option(
+    "--serve/--no-serve",
+    default=True,
+    show_default=True,
+    help="Serve the web front end once ingested.",
+)
+@host_option
+@port_option
 @click.pass_context
-def demo(ctx: click.Context, data_dir: str | None, jobs: int | None) -> None:
-    """Ingest the demo collection (with the true metadata of corpus/catalog.csv).
+def demo(
+    ctx: click.Context, data_dir: str | None, jobs: int | None, serve: bool, host: str, port: int
+) -> None:
+    """Ingest the demo collection (with the true metadata of corpus/catalog.csv), then serve it.
 
     Documents come from $MIGRALEX_DEMO_CORPUS, else ../shared/corpus/docs, plus
-    corpus/drop. Running it again only adds what is new.
+    corpus/drop. Running it again only adds what is new. Ingesting indexes too;
+    the site is then served as by `migralex serve` until Ctrl+C.
 
     \b
     Example:
-      migralex demo --data instance
+      migralex demo --data instance --port 8000
+      migralex demo --no-serve
     """
     from cli.ingest_cmd import ingest
 
@@ -62,3 +75,5 @@ def demo(ctx: click.Context, data_dir: str | None, jobs: int | None) -> None:
     click.echo("Demo collection: " + ", ".join(str(s) for s in sources))
     ctx.invoke(ingest, paths=tuple(sources), data_dir=data_dir, metadata_csv=DEMO_CATALOG, jobs=jobs,
                max_mb=setting("max_file_mb"), timeout=setting("extraction_timeout"), actor="demo", as_json=False)  # fmt: skip
+    if serve:
+        run_server(data_dir, host, port)
