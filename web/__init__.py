@@ -18,7 +18,7 @@ from jinja2 import StrictUndefined
 from library.datadir import DataDir
 from library.errors import LibraryError
 from library.settings import setting
-from web import locale, security, state
+from web import language, security, state
 from web.views import countries, documents, errors, search
 
 
@@ -48,7 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.autoescape = True  # every template, whatever its name
     app.jinja_env.undefined = StrictUndefined
     state.init_app(app, data)
-    locale.init_app(app)
+    language.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(search.bp)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from library.errors import DocumentNotFound
-from library.model import Expression, File, Part, Record
+from library.model import Expression, File, Part, Record, Relation
 from library.store import Catalogue
 from web.labels import Labels
 
@@ -171,7 +171,7 @@ def _file_fields(file: File | None, labels: Labels) -> tuple[Field, ...]:
 
 def _related(
     record: Record,
-    incoming: tuple,
+    incoming: tuple[Relation, ...],
     titles: Mapping[str, str],
     labels: Labels,
     doc_link: DocLink,

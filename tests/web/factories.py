@@ -60,7 +60,7 @@ def web_records() -> list[Record]:
         jurisdiction="OAS",
         instrument_type="treaty",
         date="1994-06-09",
-        topics=("gender-violence",),
+        topics=("violence-against-women",),
     )
     hostile = make_record(
         "cr/decree/2019/hostile",

@@ -79,3 +79,23 @@ def test_countries_page_lists_jurisdictions_with_counts(client: FlaskClient) -> 
     assert "3 documentos" in html  # Argentina: 25.871, 26.364, 26.842
     assert get_html(client, link.replace("&amp;", "&"))
     assert "Perú" not in html  # only a withdrawn work
+
+
+def test_a_server_error_is_a_page_of_the_site_without_details(data_dir) -> None:  # type: ignore[no-untyped-def]
+    from web import create_app
+    from web.state import library
+
+    app = create_app({"DATA_DIR": str(data_dir.root)})
+
+    def broken() -> str:
+        raise RuntimeError("secret detail")
+
+    app.add_url_rule("/broken", view_func=broken)
+    try:
+        response = app.test_client().get("/broken?lang=fr")
+        html = response.get_data(as_text=True)
+        assert response.status_code == 500
+        assert "Une erreur est survenue" in html and "secret detail" not in html
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    finally:
+        library(app).close()

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort, g, render_template, send_file, url
 
 from library.errors import DocumentNotFound
 from web import documents
-from web.locale import labels
+from web.language import labels
 from web.security import DOWNLOAD_POLICY
 from web.state import catalogue, library
 from web.views.search import document_link, file_link

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from flask import Blueprint, current_app, g, render_template, request, url_for
 
 from index.search import SearchParams
-from web.locale import labels
+from web.language import labels
 from web.params import parse_search_args
 from web.results import browse_boxes, results_view
 from web.state import library
