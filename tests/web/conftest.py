@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -45,6 +45,16 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-@pytest.fixture()
-def tmp_data(tmp_path: Path) -> Path:
-    return tmp_path / "data"
+@pytest.fixture(scope="module")
+def base_url(data_dir: DataDir) -> Iterator[str]:
+    """The test library served by waitress on a free port of the loopback."""
+    from waitress.server import create_server
+
+    app = create_app({"DATA_DIR": str(data_dir.root), "PAGE_SIZE": PAGE_SIZE})
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=10)
+    library(app).close()

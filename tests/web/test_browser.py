@@ -8,36 +8,17 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from library.datadir import DataDir
 from tests.web.conftest import PAGE_SIZE
-from web import create_app
-from web.state import library
 
 pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def base_url(data_dir: DataDir) -> Iterator[str]:
-    """The test library served by waitress on a free port of the loopback."""
-    from waitress.server import create_server
-
-    app = create_app({"DATA_DIR": str(data_dir.root), "PAGE_SIZE": PAGE_SIZE})
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=10)
-    library(app).close()
 
 
 @pytest.fixture(scope="module")
