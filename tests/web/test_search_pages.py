@@ -157,3 +157,10 @@ def test_only_language_restricts_to_the_query_language(client: FlaskClient) -> N
     assert len(hit_links(spanish)) <= len(hit_links(everything))
     assert tags(spanish, "input", id="only_language")[0].get("checked") is not None
     assert "@en" not in " ".join(hit_links(spanish))
+
+
+def test_a_link_jumps_over_the_hits_to_the_filters(client: FlaskClient) -> None:
+    html = get_html(client, "/search?q=trata&lang=en")
+    assert tags(html, "a", href="#filters")
+    assert tags(html, "aside", id="filters")
+    assert html.index('href="#filters"') < html.index('class="hit"')
