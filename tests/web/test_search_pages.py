@@ -6,6 +6,8 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.web.conftest import PAGE_SIZE, WITHDRAWN
 from tests.web.factories import web_records
@@ -164,3 +166,19 @@ def test_a_link_jumps_over_the_hits_to_the_filters(client: FlaskClient) -> None:
     assert tags(html, "a", href="#filters")
     assert tags(html, "aside", id="filters")
     assert html.index('href="#filters"') < html.index('class="hit"')
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=st.text(max_size=60),
+    name=st.sampled_from(["country", "type", "topic", "year_from", "page", "sort", "lang"]),
+    value=st.text(max_size=20),
+)
+def test_any_query_string_gets_a_page(
+    client: FlaskClient, query: str, name: str, value: str
+) -> None:
+    response = client.get("/search", query_string={"q": query, name: value})
+    assert response.status_code == 200
+    assert "<script" not in response.get_data(as_text=True)
