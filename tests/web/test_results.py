@@ -15,16 +15,16 @@ from index.snippets import snippet_html
 from library.vocabulary import load_vocabularies
 from web.i18n import Translator
 from web.labels import Labels
-from web.results import results_view, snippet_markup
+from web.results import ResultsView, results_view, snippet_markup
 
 
 def link(args: Mapping[str, list[str]]) -> str:
     return "/search?" + urlencode([(k, v) for k, values in args.items() for v in values])
 
 
-def view(  # type: ignore[no-untyped-def]
+def view(
     params: SearchParams, total: int, facets: Mapping[str, tuple[FacetValue, ...]] | None = None
-):
+) -> ResultsView:
     facets = facets or {}
     page = SearchPage(
         (), total, facets, (), (), params.page, params.page_size, params.sort, params.q
