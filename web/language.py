@@ -33,7 +33,7 @@ def _keep_language(endpoint: str, values: dict[str, Any]) -> None:
 def switch_links() -> list[tuple[str, str, str, bool]]:
     """``(code, native name, URL, current)`` of the same page in each interface language."""
     endpoint = request.endpoint if request.url_rule is not None else None
-    args = {k: request.args.getlist(k) for k in request.args if k != "lang"}
+    args: dict[str, Any] = {k: request.args.getlist(k) for k in request.args if k != "lang"}
     out = []
     for code in UI_LANGUAGES:
         if endpoint and endpoint != "static":

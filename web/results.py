@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from markupsafe import Markup
 
@@ -128,7 +129,8 @@ def _toggled(params: SearchParams, facet: FacetParam, value: str) -> SearchParam
     wanted = tuple(v for v in values if v.lower() != value.lower())
     if len(wanted) == len(values):
         wanted = (*values, value)
-    return replace(params, page=1, **{facet.attr: wanted})
+    changes: dict[str, Any] = {facet.attr: wanted}
+    return replace(params, page=1, **changes)
 
 
 def facet_boxes(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, g, render_template, send_file, url_for
 
 from library.errors import DocumentNotFound
@@ -29,7 +31,8 @@ _HEX = frozenset("0123456789abcdef")
 
 
 def _filter_link(arg: str, value: str) -> str:
-    return url_for("search.results", **{arg: value})
+    values: dict[str, Any] = {arg: value}
+    return url_for("search.results", **values)
 
 
 @bp.get("/doc/<path:ref>")

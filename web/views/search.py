@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from flask import Blueprint, current_app, g, render_template, request, url_for
 
@@ -17,7 +18,8 @@ bp = Blueprint("search", __name__)
 
 def search_link(args: Mapping[str, list[str]]) -> str:
     """The URL of the results page for these search arguments."""
-    return url_for("search.results", **args)
+    values: dict[str, Any] = dict(args)
+    return url_for("search.results", **values)
 
 
 def document_link(ref: str, anchor: str) -> str:
