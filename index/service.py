@@ -1,7 +1,7 @@
 """A long-lived search service: one searcher and its helpers, reused across queries.
 
 The caller owns it (the CLI for one command, the web app on ``app.extensions``); there
-is no module-level handle. The searcher is refreshed when the index changes — after
+is no module-level handle. It may be shared by threads: searches and writes take turns. The searcher is refreshed when the index changes — after
 this service's own writes, another process's commits, or a rebuild that swapped in a
 new generation — and per-segment facet columns survive refreshes.
 """
@@ -89,9 +89,14 @@ class SearchService:
     def search(self, params: SearchParams) -> SearchPage:
         """One full search call (hits, parts, facets, totals, suggestions, notices).
 
+        Searches are serialised: a refresh closes the searcher it replaces, which must
+        not happen under another thread's search, and the per-searcher memos are not
+        written for concurrent use. A search is milliseconds of mostly GIL-bound work.
+
         :param params: what to search for.
         """
-        return search(self._fresh_context(), params)
+        with self._lock:
+            return search(self._fresh_context(), params)
 
     def update(self, record: Record) -> None:
         """Index (or re-index) one work; the next search sees it.
@@ -111,7 +116,8 @@ class SearchService:
 
     def doc_count(self) -> int:
         """Number of documents (expressions) in the index."""
-        return int(self._fresh_context().searcher.doc_count())
+        with self._lock:
+            return int(self._fresh_context().searcher.doc_count())
 
     @property
     def index(self) -> FileIndex:

@@ -1,11 +1,8 @@
 """What one app holds for its life, and what one request opens.
 
 :class:`Library` (on ``app.extensions["migralex"]``) owns the data directory, the
-vocabularies and one long-lived :class:`~index.service.SearchService`. Searches go
-through one lock: the service refreshes and closes its searcher from whichever thread
-notices a change, and its per-searcher caches are not written for concurrent use, so
-concurrent searches could see a searcher closed under them. On this scale a search
-is milliseconds of CPU, and the GIL would serialise most of it anyway.
+vocabularies and one long-lived :class:`~index.service.SearchService`, which threads
+share (the service serialises searches itself).
 
 The catalogue (SQLite) is opened per request, lazily on ``g``, and closed at teardown:
 a SQLite connection belongs to the thread that opened it.
@@ -13,8 +10,7 @@ a SQLite connection belongs to the thread that opened it.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flask import Flask, current_app, g
 
@@ -35,7 +31,6 @@ class Library:
     data: DataDir
     vocab: Vocabularies
     service: SearchService
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, data: DataDir) -> Library:
@@ -47,17 +42,15 @@ class Library:
         return cls(data, vocab, SearchService(data.index_path, vocab=vocab))
 
     def search(self, params: SearchParams) -> SearchPage:
-        """One search, serialised with the others (see the module's docstring)."""
-        with self._lock:
-            return self.service.search(params)
+        """One search (thread-safe: see :meth:`SearchService.search`)."""
+        return self.service.search(params)
 
     def file_store(self) -> FileStore:
         return self.data.file_store()
 
     def close(self) -> None:
         """Close the searcher (tests create many apps)."""
-        with self._lock:
-            self.service.close()
+        self.service.close()
 
 
 def library(app: Flask | None = None) -> Library:

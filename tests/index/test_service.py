@@ -1,0 +1,42 @@
+"""The search service shared by threads, as the web server shares it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from index.indexer import rebuild
+from index.search import SearchParams
+from index.service import SearchService
+from tests.index.factories import make_record
+
+
+def test_threads_search_while_another_writes(tmp_path: Path) -> None:
+    base = [make_record(f"ar/law/2004/{n}", [f"Los migrantes y la ley {n}."]) for n in range(20)]
+    rebuild(tmp_path, base, procs=1)
+    errors: list[BaseException] = []
+    totals: list[int] = []
+
+    with SearchService(tmp_path) as service:
+
+        def searching() -> None:
+            try:
+                for _ in range(40):
+                    totals.append(service.search(SearchParams(q="migrantes")).total)
+            except BaseException as exc:  # reported by the assertion below
+                errors.append(exc)
+
+        readers = [threading.Thread(target=searching) for _ in range(4)]
+        for thread in readers:
+            thread.start()
+        # Each update commits, so the readers' next search refreshes (and closes) the
+        # searcher that the others may be using.
+        for n in range(20, 30):
+            service.update(make_record(f"ar/law/2004/{n}", [f"Los migrantes, ley {n}."]))
+        for thread in readers:
+            thread.join()
+        final = service.search(SearchParams(q="migrantes")).total
+
+    assert not errors
+    assert len(totals) == 160 and all(20 <= t <= 30 for t in totals)
+    assert final == 30
