@@ -31,6 +31,9 @@ class Marks:
     required_phrases: set[tuple[str, ...]] = field(default_factory=set)
     unknown_words: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    #: The terms of each query word (its variants) and each phrase (joined by spaces):
+    #: a part that covers more of the query's words is a better part to show.
+    groups: list[frozenset[str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ class Compiler:
             self.marks.words.update(terms)
             if numeric:
                 self.marks.words.add(word.text)
+            self.marks.groups.append(frozenset(terms) | ({word.text} if numeric else set()))
         return docs, scoring
 
     def phrase(
@@ -230,6 +234,7 @@ class Compiler:
             docs |= self._title_phrase(content)
         if positive:
             self.marks.phrases.add(words)
+            self.marks.groups.append(frozenset({" ".join(words)}))
             if required:
                 self.marks.required_phrases.add(words)
         scoring = {(f, w): F.EXACT_BOOST for w in content for f in fields}

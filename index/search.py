@@ -266,7 +266,7 @@ def _page(
 ) -> tuple[list[Hit], int]:
     """Hits ``first`` to ``first + size`` of ``ranked`` whose phrases check; and how
     many candidates failed the check on the way."""
-    matcher = Matcher(marks.words, marks.phrases)
+    matcher = Matcher(marks.words, marks.phrases, marks.groups)
     hits: list[Hit] = []
     kept = failed = 0
     for docnum, score in ranked:

@@ -113,9 +113,17 @@ class Matcher:
 
     :param words: folded words to mark.
     :param phrases: folded phrases to mark (sequences of words).
+    :param groups: the terms of each query word or phrase (phrases joined by spaces),
+        for :meth:`coverage`; without them each distinct term counts as one.
     """
 
-    def __init__(self, words: Iterable[str], phrases: Iterable[Sequence[str]]) -> None:
+    def __init__(
+        self,
+        words: Iterable[str],
+        phrases: Iterable[Sequence[str]],
+        groups: Iterable[Iterable[str]] = (),
+    ) -> None:
+        self._group_of = {term: n for n, group in enumerate(groups) for term in group}
         words = {w for w in words if w}
         numbers = {w for w in words if w.isdigit() and len(w) > 3}
         numbers |= {" ".join(p) for p in phrases if any(w.isdigit() and len(w) > 3 for w in p)}
@@ -143,6 +151,19 @@ class Matcher:
                 continue
             out.append(m.span())
         return out
+
+    def coverage(self, matched: Iterable[str]) -> int:
+        """How many of the query's words and phrases the ``matched`` texts stand for.
+
+        "trabajos" and "trabajar" both stand for the query word "trabajadoras": a part
+        holding them and "doméstico" covers two words of "trabajadoras domésticas".
+
+        :param matched: texts of spans found by :meth:`spans`.
+        """
+        keys = {" ".join(analysis.word_tokens(text)) for text in matched}
+        if not self._group_of:
+            return len(keys)
+        return len({self._group_of.get(key, key) for key in keys})
 
 
 def phrase_found(phrase: Sequence[str], texts: Iterable[str]) -> bool:
@@ -233,7 +254,9 @@ def _touched(parts: Sequence[StoredPart], matcher: Matcher) -> list[int]:
 def best_parts(
     parts: Sequence[StoredPart], matcher: Matcher, limit: int = F.PARTS_PER_HIT
 ) -> tuple[PartHit, ...]:
-    """The ``limit`` parts with the most distinct matches, each with a snippet.
+    """The ``limit`` parts that cover most of the query's words, each with a snippet.
+
+    Ties go to more distinct forms, then more matches, then document order.
 
     :param parts: the parts of the hit's expression.
     :param matcher: the query's words and phrases.
@@ -246,9 +269,12 @@ def best_parts(
         heading_spans = matcher.spans(part.heading)
         if not spans and not heading_spans:
             continue
-        distinct = {analysis.fold(part.text[a:b]) for a, b in spans}
-        distinct |= {analysis.fold(part.heading[a:b]) for a, b in heading_spans}
-        score = 3 * len(distinct) + min(len(spans) + len(heading_spans), 10)
+        matched = [part.text[a:b] for a, b in spans]
+        matched += [part.heading[a:b] for a, b in heading_spans]
+        # The query words covered come first: no repetition of one word (at most
+        # 4 + 10 points) outweighs one more word of the query.
+        forms = {analysis.fold(text) for text in matched}
+        score = 15 * matcher.coverage(matched) + min(len(forms), 4) + min(len(matched), 10)
         scored.append((-score, order, score, part, spans))
     scored.sort(key=lambda item: (item[0], item[1]))
     return tuple(

@@ -199,3 +199,18 @@ def test_year_range_leaves_out_undated_and_withdrawn_documents(tmp_path: Path) -
         assert ids(service, q="migración year:..2000") == ["ar/law/1999/1"]
         service.delete("ar/law/2005/2")
         assert ids(service, q="migración", years=(2000, 2010)) == []
+
+
+def test_the_best_part_covers_most_words_of_the_query(tmp_path: Path) -> None:
+    record = make_record(
+        "ar/law/2013/26844",
+        [
+            "Los trabajos remunerados por hora y las horas trabajadas se pagan al mes.",
+            "Prohibición de trabajar: el trabajo del personal femenino.",
+            "Las trabajadoras domésticas tienen derecho a vacaciones pagas.",
+        ],
+    )
+    rebuild(tmp_path, [record], procs=1)
+    with SearchService(tmp_path) as service:
+        page = service.search(SearchParams(q="trabajadora doméstica"))
+    assert page.hits[0].parts[0].anchor == record.expressions[0].parts[2].anchor

@@ -42,3 +42,24 @@ def test_the_joined_scan_misses_no_matching_part(
             key=lambda h: (-h.score, int(h.number)),
         )
     ]
+
+
+def test_a_part_covering_more_query_words_beats_one_repeating_a_word() -> None:
+    # "trabajadoras domésticas": every form of "trabaj-" stands for the first word.
+    stored = [
+        StoredPart("article", "1", "", "art1", "Los trabajos, las horas trabajadas, trabajar."),
+        StoredPart("article", "2", "", "art2", "El trabajo doméstico se rige por esta ley."),
+        StoredPart("article", "3", "", "art3", "El trabajo y el trabajo, siempre el trabajo."),
+    ]
+    trabaj = {"trabajos", "trabajadas", "trabajar", "trabajo", "trabajadoras"}
+    domestic = {"domestico", "domesticas"}
+    matcher = Matcher(trabaj | domestic, (), [trabaj, domestic])
+    assert [h.anchor for h in best_parts(stored, matcher)] == ["art2", "art1", "art3"]
+    assert matcher.coverage(["trabajos", "Trabajar"]) == 1
+    assert matcher.coverage(["trabajo", "doméstico"]) == 2
+
+
+def test_a_phrase_counts_as_one_word_of_the_query() -> None:
+    matcher = Matcher({"asilo"}, {("derecho", "de", "asilo")}, [{"asilo"}, {"derecho de asilo"}])
+    assert matcher.coverage(["derecho  de\nasilo", "asilo"]) == 2
+    assert matcher.coverage(["Derecho de asilo"]) == 1
