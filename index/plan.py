@@ -17,6 +17,7 @@ from index import analysis
 from index import fields as F
 from index import query as q
 from index.facets import Columns
+from index.notices import Notice, common_words_only, found_as_ordinary_words
 from index.terms import Lexicon
 
 Weights = dict[tuple[str, str], float]
@@ -30,7 +31,7 @@ class Marks:
     phrases: set[tuple[str, ...]] = field(default_factory=set)
     required_phrases: set[tuple[str, ...]] = field(default_factory=set)
     unknown_words: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     #: The terms of each query word (its variants) and each phrase (joined by spaces):
     #: a part that covers more of the query's words is a better part to show.
     groups: list[frozenset[str]] = field(default_factory=list)
@@ -63,35 +64,6 @@ def _merge(*parts: Weights, boost: float = 1.0) -> Weights:
     return out
 
 
-def _common_words_only(words: str) -> str:
-    return (
-        f'"{words}" is made of common words only, which the index leaves out: '
-        "add a word that carries meaning"
-    )
-
-
-_LANGUAGE_NAMES = {"es": "Spanish", "en": "English", "pt": "Portuguese", "fr": "French"}
-
-
-def _found_as_ordinary_words(words: list[str]) -> str:
-    languages = [
-        _LANGUAGE_NAMES[lang]
-        for lang in F.STEMMED_LANGUAGES
-        if any(w in analysis.stop_words(lang) for w in words)
-    ]
-    named = " and ".join(filter(None, (", ".join(languages[:-1]), languages[-1])))
-    those = "that language" if len(languages) == 1 else "those languages"
-    if len(words) == 1:
-        return (
-            f'"{words[0]}" is a common word in {named}, which the index leaves out of texts '
-            f"in {those}: the results are texts where it is an ordinary word"
-        )
-    return (
-        f'"{" ".join(words)}" is made of common words in {named}, which the index leaves '
-        f"out of texts in {those}: the results are texts where they are ordinary words"
-    )
-
-
 class Compiler:
     """Compiles one query tree against one searcher's :class:`Lexicon` and columns.
 
@@ -118,10 +90,10 @@ class Compiler:
             again = Compiler(self.lexicon, self.columns, self.language, keep_stop_words=True)
             docs, scoring = again.node(node, required=True) if words else (NEUTRAL, {})
             if isinstance(docs, _Neutral) or not docs.any():
-                self.marks.notices.append(_common_words_only(" ".join(words)))
+                self.marks.notices.append(common_words_only(" ".join(words)))
                 return Compiled(self.lexicon.empty(), {}, self.marks)
             self.marks = again.marks
-            self.marks.notices.append(_found_as_ordinary_words(words))
+            self.marks.notices.append(found_as_ordinary_words(words))
         return Compiled(docs, scoring, self.marks)
 
     def node(self, node: q.Node, required: bool, positive: bool = True) -> Result:
@@ -215,7 +187,7 @@ class Compiler:
         content = [w for w in present if w not in stop]
         if not content:  # like a lone stop word: it neither narrows nor scores
             if positive:
-                self.marks.notices.append(_common_words_only(" ".join(words)))
+                self.marks.notices.append(common_words_only(" ".join(words)))
             return NEUTRAL, {}
         fields = (F.TITLE,) if field_name == F.TITLE else (F.BODY_EXACT,)
         if F.BODY_EXACT in fields:  # one read gives the postings and their neighbours

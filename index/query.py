@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from index import analysis
 from index import fields as F
+from index.notices import Notice, query_not_understood
 from library.errors import QuerySyntaxError
 
 MIN_PREFIX = 2
@@ -323,7 +324,7 @@ def parse(text: str) -> Node:
     return _simplify(_Parser(text).parse())
 
 
-def parse_forgiving(text: str) -> tuple[Node, tuple[str, ...]]:
+def parse_forgiving(text: str) -> tuple[Node, tuple[Notice, ...]]:
     """Parse a query; a malformed one is answered as its plain words, with a notice.
 
     :param text: what the user typed.
@@ -333,7 +334,7 @@ def parse_forgiving(text: str) -> tuple[Node, tuple[str, ...]]:
         return parse(text), ()
     except QuerySyntaxError as error:
         words = plain_words(text)
-        notice = f"{error} — searched for the words: {words}" if words else str(error)
+        notice = query_not_understood(str(error), error.code, words)
         fallback = And(tuple(Word(w) for w in analysis.word_tokens(words))) if words else None
         node = _simplify(fallback) if fallback and fallback.children else MatchAll()
         return node, (notice,)

@@ -23,6 +23,7 @@ from index.analysis import function_word_language
 from index.expand import expand_concepts, query_language
 from index.facets import MISSING_YEAR, Columns, FacetValue, facet_counts, labeller
 from index.mapping import StoredPart, unpack_parts
+from index.notices import Notice
 from index.plan import Compiled, Compiler, Marks
 from index.postings import bm25
 from index.snippets import Matcher, PartHit, best_parts, phrase_found
@@ -90,7 +91,7 @@ class SearchPage:
     total: int
     facets: Mapping[str, tuple[FacetValue, ...]]
     suggestions: tuple[str, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Notice, ...]  # English sentences, with codes for translations
     page: int
     page_size: int
     sort: str

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from index import fields as F
 from index.facets import FacetValue
+from index.notices import SYNTAX_CODES
 from index.search import MAX_PAGE, SORTS, Hit, SearchPage, SearchParams
 from web.labels import Labels
 from web.params import FACET_PARAMS, FacetParam, search_args
@@ -110,7 +111,7 @@ class ResultsView:
     page_links: tuple[PageLink, ...]
     sorts: tuple[tuple[str, bool], ...]
     suggestions: tuple[tuple[str, str], ...]
-    notices: tuple[str, ...]
+    notices: tuple[tuple[str, str], ...]  # (text, its language)
     clear_url: str
 
 
@@ -265,9 +266,39 @@ def results_view(
         suggestions=tuple(
             (text, link(search_args(replace(params, q=text, page=1)))) for text in page.suggestions
         ),
-        notices=page.notices,
+        notices=tuple(notice_text(n, labels) for n in page.notices),
         clear_url=link(search_args(cleared)),
     )
+
+
+def _and_list(items: list[str], labels: Labels) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return labels.t("list.and", first=", ".join(items[:-1]), last=items[-1])
+
+
+def notice_text(notice: str, labels: Labels) -> tuple[str, str]:
+    """A search notice in the interface language: ``(text, language of the text)``.
+
+    The index writes notices in English and gives each a code; a code this interface
+    has no message for is shown in English, marked as such.
+    """
+    code = getattr(notice, "code", "")
+    params = dict(getattr(notice, "params", {}))
+    if code in SYNTAX_CODES:
+        problem = labels.t(f"notice.{code}")
+        words = params.get("words", "")
+        text = labels.t("notice.searched_words", problem=problem, words=words) if words else problem
+        return text, labels.t.lang
+    if code == "common_words_only":
+        return labels.t("notice.common_words_only", words=params.get("words", "")), labels.t.lang
+    if code in ("ordinary_word", "ordinary_words"):
+        names = [labels.language(lang) for lang in params.get("languages", ())]
+        text = labels.t(
+            f"notice.{code}", words=params.get("words", ""), languages=_and_list(names, labels)
+        )
+        return text, labels.t.lang
+    return str(notice), "en"
 
 
 #: Facets offered on the home page, with their headings.

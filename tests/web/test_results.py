@@ -10,12 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from index.facets import FacetValue
+from index.notices import found_as_ordinary_words
 from index.search import SearchPage, SearchParams
 from index.snippets import snippet_html
 from library.vocabulary import load_vocabularies
 from web.i18n import Translator
 from web.labels import Labels
-from web.results import ResultsView, results_view, snippet_markup
+from web.results import ResultsView, notice_text, results_view, snippet_markup
 
 
 def link(args: Mapping[str, list[str]]) -> str:
@@ -78,3 +79,25 @@ def test_snippets_hold_no_markup_but_mark(text: str, data: st.DataObject) -> Non
         spans = [(start, data.draw(st.integers(start + 1, len(text))))]
     markup = str(snippet_markup(snippet_html(text, spans)))
     assert re.sub(r"</?mark>", "", markup).count("<") == 0
+
+
+def test_common_word_notices_name_the_languages_in_the_interface_language() -> None:
+    son = found_as_ordinary_words(["son"])
+    both = found_as_ordinary_words(["son", "dos"])
+    spanish = Labels(load_vocabularies(), Translator("es"))
+    french = Labels(load_vocabularies(), Translator("fr"))
+    text, lang = notice_text(son, spanish)
+    assert lang == "es" and text.startswith("«son» es una palabra común en español y francés")
+    text, lang = notice_text(both, french)
+    assert lang == "fr" and "en espagnol, portugais et français" in text
+    assert notice_text(son, Labels(load_vocabularies(), Translator("en")))[0].startswith(
+        "“son” is a common word in Spanish and French"
+    )
+
+
+def test_a_notice_without_a_known_code_is_shown_in_english() -> None:
+    labels = Labels(load_vocabularies(), Translator("pt"))
+    assert notice_text("a notice from a newer index", labels) == (
+        "a notice from a newer index",
+        "en",
+    )

@@ -144,6 +144,28 @@ def test_unparseable_queries_are_answered_with_a_notice(client: FlaskClient) -> 
 
 
 @pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("es", "Unas comillas no están cerradas: se buscaron las palabras «trata de personas»"),
+     ("en", "A quotation mark is not closed: searched for the words “trata de personas”"),
+     ("pt", "Há aspas que não foram fechadas: foram buscadas as palavras “trata de personas”"),
+     ("fr", "Des guillemets ne sont pas fermés : mots recherchés « trata de personas »")],
+)  # fmt: skip
+def test_notices_speak_the_interface_language(
+    client: FlaskClient, lang: str, expected: str
+) -> None:
+    html = get_html(client, f'/search?q="trata+de+personas&lang={lang}')
+    notice = re.search(r'<div class="notices".*?</div>', html, re.S)
+    assert notice and f'<li lang="{lang}">{expected}</li>' in notice.group()
+
+
+def test_a_common_words_notice_speaks_the_interface_language(
+    client: FlaskClient,
+) -> None:
+    html = get_html(client, "/search?q=de+los&lang=es")
+    assert '<li lang="es">«de los» solo contiene palabras comunes' in html
+
+
+@pytest.mark.parametrize(
     "query",
     ["page=-1", "page=abc", "page=99999999999999", "year_from=abc&year_to=%00", "sort=drop",
      "q=%00%01%02", "q=" + "(" * 300, "q=a:b:c+OR+AND+NOT", "country=%3Cscript%3E",
