@@ -15,6 +15,7 @@ from library.errors import DocumentNotFound
 from library.model import Expression, File, Part, Record, Relation
 from library.store import Catalogue
 from web.labels import Labels
+from web.reflow import paragraphs
 
 #: Longest document reference looked up (work ids are short and readable).
 MAX_REF_CHARS = 300
@@ -45,7 +46,7 @@ class PartBlock:
     kind: str
     label: str
     heading: str
-    text: str
+    paragraphs: tuple[str, ...]  # the text as it reads (web.reflow), not as stored
     level: int  # HTML heading level, 3 to 6
 
 
@@ -134,7 +135,9 @@ def _levels(parts: tuple[Part, ...]) -> list[int]:
 def part_blocks(parts: tuple[Part, ...], labels: Labels) -> tuple[PartBlock, ...]:
     """The parts in order, labelled, with heading levels from their nesting."""
     return tuple(
-        PartBlock(p.anchor, p.kind, labels.part(p.kind, p.number), p.heading, p.text, level)
+        PartBlock(
+            p.anchor, p.kind, labels.part(p.kind, p.number), p.heading, paragraphs(p.text), level
+        )
         for p, level in zip(parts, _levels(parts), strict=True)
     )
 

@@ -1,0 +1,56 @@
+"""Paragraphs for reading: hard-wrapped lines of a converted text joined again.
+
+Texts converted from print often keep the printed lines, each as its own paragraph
+("…creado por el Decreto N° 7979 de fecha" / "30 de abril de 1956, por el…"). The
+catalogue keeps the text as it came (citations quote it); the document page shows it
+reflowed. A part is taken as hard-wrapped when most of its paragraphs stop in mid
+sentence; then a paragraph that does not end a sentence runs on into the next, unless
+the next one opens an item of a list ("a)", "1.", "II -", "•").
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: A paragraph ending a sentence or a lead-in (closing quotes and brackets allowed).
+_ENDS_SENTENCE = re.compile(r"[.:;!?]['\"»”’)\]*_]*$")
+#: The opening of a list item: "a)", "b.", "1.", "1)", "12 -", "IV.", "I -", bullets.
+_ITEM = re.compile(
+    r"^(?:[-–—•·*]\s|§|\(?[a-zñ]\)|[a-zñ]\.\s|\(?\d{1,3}[.)º°]|\d{1,3}\s*[-–—]\s"
+    r"|\(?[ivxlcdm]{1,6}[.)]\s|[IVXLCDM]{1,6}\s*[.)\-–—]\s)",
+)
+#: Share of a part's paragraphs stopping in mid sentence that marks it hard-wrapped.
+WRAPPED_SHARE = 0.5
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """The paragraphs of a part's ``text`` as a reader should see them.
+
+    :param text: the stored text (paragraphs separated by blank lines).
+
+    >>> paragraphs("Sustitúyase\\n\\nen cuanto a sus normas al\\n\\nConsejo creado en\\n\\n1956.")
+    ('Sustitúyase en cuanto a sus normas al Consejo creado en 1956.',)
+    >>> paragraphs("Son deberes:\\n\\na) pagar el salario.\\n\\nb) dar descanso.")
+    ('Son deberes:', 'a) pagar el salario.', 'b) dar descanso.')
+    """
+    found = [p.strip() for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    if len(found) < 3:
+        return tuple(found)
+    open_ended = sum(1 for p in found[:-1] if not _ENDS_SENTENCE.search(p))
+    if open_ended < WRAPPED_SHARE * (len(found) - 1):
+        return tuple(found)
+    out = [found[0]]
+    for paragraph in found[1:]:
+        if _ENDS_SENTENCE.search(out[-1]) or _ITEM.match(paragraph):
+            out.append(paragraph)
+        else:
+            out[-1] = _join(out[-1], paragraph)
+    return tuple(out)
+
+
+def _join(first: str, second: str) -> str:
+    """Join two printed lines, re-joining a word hyphenated at the break."""
+    if first.endswith("-") and len(first) > 1 and first[-2].isalpha() and second[:1].islower():
+        return first[:-1] + second
+    return f"{first} {second}"
