@@ -44,3 +44,16 @@ def test_a_text_of_real_paragraphs_is_left_as_it_is() -> None:
     assert paragraphs(text) == tuple(text.split("\n\n"))
     assert paragraphs("") == ()
     assert paragraphs("Una línea\n\notra") == ("Una línea", "otra")
+
+
+def test_an_abbreviation_or_a_lower_case_start_does_not_end_a_paragraph() -> None:
+    text = (
+        "aprobado por la ley 20.744 (t.o.\n\n1976) y sus modificatorias, según el art.\n\n"
+        "15 de la ley.\n\ny el decreto que la reglamenta\n\nSegún el artículo 3.\n\n"
+        "Otra oración."
+    )
+    assert paragraphs(text) == (
+        "aprobado por la ley 20.744 (t.o. 1976) y sus modificatorias, según el art. 15 de la "
+        "ley. y el decreto que la reglamenta Según el artículo 3.",
+        "Otra oración.",
+    )
