@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
-
 import click
 
 from cli.common import data_option, emit_json, json_option, opened
 from library.errors import DocumentNotFound
-from library.model import Record
-
-
-def record_to_json(record: Record) -> dict[str, Any]:
-    """The stored record as plain JSON: work, expressions (with parts) and files."""
-    work = asdict(record.work)
-    return {
-        "work": work,
-        "expressions": [
-            {**asdict(e), "parts": [asdict(p) for p in e.parts]} for e in record.expressions
-        ],
-        "files": [asdict(f) for f in record.files],
-    }
+from library.jsonout import record_to_json
 
 
 @click.command()

@@ -19,7 +19,7 @@ from library.datadir import DataDir
 from library.errors import LibraryError
 from library.settings import setting
 from web import language, security, state
-from web.views import countries, documents, errors, search
+from web.views import api, countries, documents, errors, search
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -54,6 +54,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)
     app.register_blueprint(countries.bp)
+    app.register_blueprint(api.bp)
     return app
 
 
