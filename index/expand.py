@@ -36,18 +36,21 @@ def _concept(original: q.Node, words: tuple[str, ...], vocab: Thesaurus) -> q.Co
         return None
     expansion = vocab.expand_query_terms(text)
     labels: list[tuple[str, tuple[str, ...]]] = []
-    language = ""
+    named_in: list[str] = []  # languages with a label that is what was typed
     for lang, terms in sorted(expansion.items()):
         kept = 0
         for term in terms:
             label = tuple(analysis.word_tokens(term))
             if label == words:
-                language = language or lang
+                named_in.append(lang)
             elif label and (lang, label) not in labels and kept < MAX_LABELS_PER_LANGUAGE:
                 labels.append((lang, label))
                 kept += 1
-    if not language:  # typed an ambiguous label: no expansion
+    if not named_in:  # typed an ambiguous label: no expansion
         return None
+    # "expulsion" (folded) is the label in Spanish, English and French alike: it says
+    # nothing of the query's language, which is then guessed from its other words.
+    language = named_in[0] if len(set(named_in)) == 1 else ""
     return q.Concept(original, ids, tuple(labels), language)
 
 

@@ -214,3 +214,23 @@ def test_the_best_part_covers_most_words_of_the_query(tmp_path: Path) -> None:
     with SearchService(tmp_path) as service:
         page = service.search(SearchParams(q="trabajadora doméstica"))
     assert page.hits[0].parts[0].anchor == record.expressions[0].parts[2].anchor
+
+
+def test_a_concept_label_shared_by_languages_does_not_set_the_query_language(
+    tmp_path: Path,
+) -> None:
+    # Folded "expulsion" is the thesaurus label in Spanish, English and French: the
+    # query's language comes from its other words, so Spanish "de" stays a stop word.
+    records = [
+        make_record("ar/law/2004/25871", ["La expulsión de extranjeros se dicta por resolución."]),
+        make_record(
+            "ca/act/2001/27",
+            ["Expulsion orders under the Loi de 2001."],
+            language="en",
+            jurisdiction="CA",
+        ),
+    ]
+    rebuild(tmp_path, records, procs=1)
+    with SearchService(tmp_path) as service:
+        page = service.search(SearchParams(q="expulsión de extranjeros"))
+    assert [h.work_id for h in page.hits][:1] == ["ar/law/2004/25871"]
