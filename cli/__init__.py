@@ -13,6 +13,7 @@ from cli.demo_cmd import demo
 from cli.index_cmds import check, reindex, search
 from cli.ingest_cmd import ingest
 from cli.serve_cmd import serve
+from cli.users_cmd import users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,3 +37,4 @@ main.add_command(search)
 main.add_command(reindex)
 main.add_command(check)
 main.add_command(serve)
+main.add_command(users)
