@@ -1,4 +1,5 @@
-"""The public, read-only web front end: search, document pages, browsing by country.
+"""The web front end: search, document pages, browsing by country, and the librarian
+pages behind a sign-in (:mod:`web.views.librarian`).
 
 :func:`create_app` builds the Flask app over one data directory (the layout of
 :class:`library.datadir.DataDir`, the same as the command line's). Views are thin:
@@ -18,8 +19,8 @@ from jinja2 import StrictUndefined
 from library.datadir import DataDir
 from library.errors import LibraryError
 from library.settings import setting
-from web import language, security, state
-from web.views import api, countries, documents, errors, search
+from web import auth, language, security, state
+from web.views import api, countries, documents, errors, librarian, search
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -27,7 +28,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     :param config: Flask settings applied over the defaults: ``DATA_DIR`` (else
         $MIGRALEX_DATA, else ./instance), ``PAGE_SIZE`` and ``FACET_SIZE`` (the
-        ``page_size`` and ``facet_size`` settings), and any of Flask's.
+        ``page_size`` and ``facet_size`` settings), ``SECRET_KEY`` (else the
+        data directory's ``secret_key`` file, created on first use),
+        ``SESSION_COOKIE_SECURE`` (set it behind HTTPS), ``LOGIN_MAX_FAILURES`` and
+        ``LOGIN_WINDOW_SECONDS`` (the sign-in throttle), and any of Flask's.
     :raises LibraryError: when the data directory holds no catalogue.
     """
     app = Flask(__name__)
@@ -36,6 +40,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         PAGE_SIZE=setting("page_size"),
         FACET_SIZE=setting("facet_size"),
         JSON_AS_ASCII=False,
+        SECRET_KEY=None,
+        SESSION_COOKIE_NAME="migralex_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=False,
+        PERMANENT_SESSION_LIFETIME=8 * 3600,
+        LOGIN_MAX_FAILURES=5,
+        LOGIN_WINDOW_SECONDS=900,
     )
     if config:
         app.config.from_mapping(config)
@@ -48,6 +60,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.autoescape = True  # every template, whatever its name
     app.jinja_env.undefined = StrictUndefined
     state.init_app(app, data)
+    auth.init_app(app, data.root)
     language.init_app(app)
     security.init_app(app)
     errors.init_app(app)
@@ -55,6 +68,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(documents.bp)
     app.register_blueprint(countries.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(librarian.bp)
     return app
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from library.datadir import DataDir
+from library.users import add_user
 from tests.index.factories import make_record
 from tests.web.factories import build_library, web_records
 from web import create_app
@@ -58,3 +60,30 @@ def base_url(data_dir: DataDir) -> Iterator[str]:
     server.close()
     thread.join(timeout=10)
     library(app).close()
+
+
+#: The librarian of the writable test libraries, and her password.
+LIBRARIAN = ("ana", "correct horse battery")
+ADMIN = ("root", "staple of admins")
+
+
+@pytest.fixture()
+def writable_data(tmp_path: Path) -> DataDir:
+    """A library of its own for a test that changes it, with a librarian and an admin."""
+    data = build_library(tmp_path / "data", web_records())
+    with data.open_catalogue() as catalogue:
+        add_user(catalogue, LIBRARIAN[0], "librarian", LIBRARIAN[1])
+        add_user(catalogue, ADMIN[0], "admin", ADMIN[1])
+    return data
+
+
+@pytest.fixture()
+def lib_app(writable_data: DataDir) -> Iterator[Flask]:
+    app = create_app({"DATA_DIR": str(writable_data.root), "TESTING": True, "INGEST_JOBS": 0})
+    yield app
+    library(app).close()
+
+
+@pytest.fixture()
+def lib_client(lib_app: Flask) -> FlaskClient:
+    return lib_app.test_client()

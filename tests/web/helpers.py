@@ -44,3 +44,21 @@ def summary(html: str) -> str:
     found = re.search(r'<p class="summary" role="status">(.*?)</p>', html, re.S)
     assert found, "no result summary on the page"
     return found.group(1)
+
+
+def form_token(client: FlaskClient) -> str:
+    """The CSRF token of the client's session, as a form of the site carries it ("" if none)."""
+    html = get_html(client, "/librarian/login")
+    found = tags(html, "input", name="csrf_token")
+    return found[0]["value"] if found else ""
+
+
+def post_form(client: FlaskClient, url: str, data: dict[str, object], **kwargs: object) -> object:
+    """POST ``data`` to ``url`` as the site's forms do, with the session's CSRF token."""
+    return client.post(url, data={"csrf_token": form_token(client), **data}, **kwargs)  # type: ignore[arg-type]
+
+
+def sign_in(client: FlaskClient, name: str, password: str) -> None:
+    """Sign ``client`` in, or fail the test."""
+    response = post_form(client, "/librarian/login", {"name": name, "password": password})
+    assert response.status_code == 302, response.status_code  # type: ignore[attr-defined]
