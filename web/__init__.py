@@ -19,7 +19,7 @@ from jinja2 import StrictUndefined
 from library.datadir import DataDir
 from library.errors import LibraryError
 from library.settings import setting
-from web import auth, language, security, state
+from web import auth, csrf, language, security, state
 from web.views import api, countries, documents, errors, librarian, search
 
 
@@ -63,6 +63,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app, data.root)
     language.init_app(app)
     security.init_app(app)
+    csrf.init_app(app)
     errors.init_app(app)
     app.register_blueprint(search.bp)
     app.register_blueprint(documents.bp)

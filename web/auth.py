@@ -101,7 +101,8 @@ def current_user() -> User | None:
 
 
 def sign_in(user: User) -> None:
-    """Start a fresh session for ``user`` (nothing of the old one is kept)."""
+    """Start a fresh session for ``user``: nothing of the old one is kept, not even its
+    CSRF token."""
     session.clear()
     session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME
     session[SESSION_USER] = user.name

@@ -1,4 +1,5 @@
-"""Error pages in the interface language (404 for unknown documents and pages); JSON
+"""Error pages in the interface language (400 for a form without its token, 403, 404 for
+unknown documents and pages, 413 for an upload too large); JSON
 errors under ``/api/``."""
 
 from __future__ import annotations
@@ -11,13 +12,21 @@ from werkzeug.exceptions import HTTPException
 def _error_page(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
     if request.path.startswith("/api/"):
-        message = "no such resource" if code == 404 else "internal error; it has been logged"
+        message = (
+            "no such resource" if code == 404
+            else "bad request" if code < 500
+            else "internal error; it has been logged"
+        )  # fmt: skip
         return jsonify({"error": code, "message": message}), code
-    key = "404" if code == 404 else "500"
+    key = str(code) if code in PAGES else "500"
     return render_template("errors/error.html", key=key, code=code), code
 
 
+#: Statuses with a page of their own; any other error shows the 500 page.
+PAGES = (400, 403, 404, 413, 500)
+
+
 def init_app(app: Flask) -> None:
-    """Render 404 and 500 responses as pages of the site."""
-    for code in (404, 500):
+    """Render the :data:`PAGES` errors as pages of the site."""
+    for code in PAGES:
         app.register_error_handler(code, _error_page)
