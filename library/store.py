@@ -98,6 +98,37 @@ class Catalogue:
             }
             self._audit(actor, "edit", work.work_id, {"changed": changed, "note": note})
 
+    def retitle(self, expression_id: str, title: str, actor: str, note: str = "") -> None:
+        """Give one expression a new title (marked ``given``); audited on its work.
+
+        :param expression_id: the expression to rename.
+        :param title: the new title.
+        """
+        row = self.conn.execute(
+            "SELECT work_id, title, field_sources FROM expressions WHERE expression_id = ?",
+            (expression_id,),
+        ).fetchone()
+        if row is None:
+            raise DocumentNotFound(f"no expression {expression_id!r} in the catalogue")
+        sources = {**json.loads(row["field_sources"]), "title": "given"}
+        now = utc_now()
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(
+                "UPDATE expressions SET title = ?, field_sources = ?, updated_at = ?"
+                " WHERE expression_id = ?",
+                (title, json.dumps(sources), now, expression_id),
+            )
+            self.conn.execute(
+                "UPDATE works SET updated_at = ? WHERE work_id = ?", (now, row["work_id"])
+            )
+            self._audit(
+                actor,
+                "edit",
+                row["work_id"],
+                {"changed": {f"title@{expression_id}": [row["title"], title]}, "note": note},
+            )
+
     def withdraw(self, work_id: str, actor: str, reason: str) -> None:
         """Hide a work from search and listings; nothing is deleted."""
         self.get_work(work_id)

@@ -8,13 +8,16 @@ each metadata field whether its value was given by a person or derived/embedded
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import url_for
 
+from index.service import SearchService
 from library.model import WORK_FIELDS, Record
 from library.review import recent_works as recent
 from library.store import Catalogue
 from web.labels import Labels
+from web.metadata_form import Submission
 
 #: Provenances a librarian should look at.
 TO_REVIEW = frozenset({"derived", "embedded"})
@@ -85,6 +88,96 @@ def recent_works(catalogue: Catalogue, labels: Labels, limit: int = 50) -> list[
         )
         rows.append(
             DashboardRow(item.work_id, title_of(record), item.updated_at, item.withdrawn,
-                         url_for("documents.show", ref=item.work_id), review)
+                         url_for("librarian.work", work_id=item.work_id), review)
         )  # fmt: skip
     return rows
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of a work's audit trail, ready to show."""
+
+    at: str
+    actor: str
+    action: str  # label
+    details: tuple[str, ...]
+
+
+def _show(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(_show(v) for v in value)
+    if isinstance(value, dict):
+        return f"{value.get('kind', '')} {value.get('target', '')}".strip()
+    return str(value) if value not in ("", None) else "—"
+
+
+def _field_label(name: str, labels: Labels) -> str:
+    if name.startswith("title@"):
+        return f"{labels.t('librarian.field.title')} ({name.partition('@')[2]})"
+    if name == "relations":
+        return labels.t("librarian.relations")
+    return labels.t(f"field.{name}")
+
+
+def work_trail(catalogue: Catalogue, record: Record) -> list[dict[str, Any]]:
+    """The audit rows of a work and of its expressions (ingests are recorded on these),
+    oldest first."""
+    rows = catalogue.audit_trail(record.work.work_id)
+    for expression in record.expressions:
+        rows += catalogue.audit_trail(expression.expression_id)
+    return sorted(rows, key=lambda row: row["id"])
+
+
+def audit_entries(trail: list[dict[str, Any]], labels: Labels) -> list[AuditEntry]:
+    """An audit trail (from :func:`work_trail`), newest first."""
+    t = labels.t
+    out = []
+    for row in reversed(trail):
+        detail = row["detail"] if isinstance(row["detail"], dict) else {}
+        lines = [
+            t(
+                "audit.change",
+                field=_field_label(name, labels),
+                old=_show(pair[0]),
+                new=_show(pair[1]),
+            )
+            for name, pair in detail.get("changed", {}).items()
+            if isinstance(pair, list) and len(pair) == 2
+        ]
+        if detail.get("sha256"):
+            lines.append(t("audit.file", sha=str(detail["sha256"])[:12]))
+        for key in ("reason", "note"):
+            if detail.get(key):
+                lines.append(t(f"audit.{key}", text=str(detail[key])))
+        action = row["action"]
+        label = t(f"audit.action.{action}") if action in AUDIT_ACTIONS else action
+        out.append(AuditEntry(row["at"], row["actor"], label, tuple(lines)))
+    return out
+
+
+AUDIT_ACTIONS = frozenset({"ingest", "edit", "withdraw"})
+
+
+def save_metadata(
+    catalogue: Catalogue, service: SearchService, record: Record, done: Submission, actor: str
+) -> None:
+    """Save a checked metadata form, then re-index the work (unless it is withdrawn).
+
+    :param done: a submission without errors, from :func:`web.metadata_form.parse_metadata`.
+    :param actor: the signed-in user, named in the audit trail.
+    """
+    if done.work != record.work:
+        catalogue.update_work(done.work, actor=actor, note=done.note)
+    for expression_id, title in done.titles.items():
+        catalogue.retitle(expression_id, title, actor=actor, note=done.note)
+    work_id = record.work.work_id
+    if not catalogue.is_withdrawn(work_id):
+        service.update(catalogue.get_record(work_id))
+
+
+def withdraw(
+    catalogue: Catalogue, service: SearchService, work_id: str, reason: str, actor: str
+) -> None:
+    """Withdraw a work and take it out of the index."""
+    catalogue.withdraw(work_id, actor=actor, reason=reason)
+    service.delete(work_id)

@@ -113,3 +113,20 @@ def test_corrupt_database_file_gives_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(CatalogueError, match="cannot open the catalogue"):
         Catalogue(path)
+
+
+def test_retitle_marks_the_title_given_and_audits_it_on_the_work(tmp_path: Path) -> None:
+    work, expression, file = _document()
+    with Catalogue(tmp_path / "c.sqlite") as catalogue:
+        catalogue.add_document(work, expression, file, actor="ingest")
+        catalogue.retitle(expression.expression_id, "Ley de Migraciones", actor="ana", note="typo")
+        renamed = catalogue.get_record(work.work_id).expressions[0]
+        assert renamed.title == "Ley de Migraciones" and renamed.field_sources["title"] == "given"
+        last = catalogue.audit_trail(work.work_id)[-1]
+        assert last["actor"] == "ana" and last["action"] == "edit"
+        assert (
+            last["detail"]["changed"][f"title@{expression.expression_id}"][1]
+            == "Ley de Migraciones"
+        )
+        with pytest.raises(DocumentNotFound):
+            catalogue.retitle("xx/none@es", "x", actor="ana")

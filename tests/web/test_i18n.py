@@ -15,8 +15,8 @@ from web.i18n import UI_LANGUAGES, Translator, catalogue
 
 #: Messages spelled the same as in English because they are the same words.
 SAME_AS_ENGLISH: dict[str, set[str]] = {
-    "es": {"site.title", "size.mb"},
-    "pt": {"site.title", "size.mb"},
+    "es": {"site.title", "size.mb", "audit.change"},
+    "pt": {"site.title", "size.mb", "audit.change"},
     "fr": {
         "site.title", "countries.documents.one", "countries.documents.other", "field.format",
         "field.instrument_type", "field.pages", "field.source_url", "pagination.page",

@@ -10,10 +10,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
+from library.errors import DocumentNotFound
+from library.model import Record
 from library.users import verify
 from web import auth, librarian
 from web.language import labels
-from web.state import catalogue
+from web.metadata_form import metadata_form, parse_metadata
+from web.state import catalogue, library
 
 bp = Blueprint("librarian", __name__, url_prefix="/librarian")
 PUBLIC_ENDPOINTS = frozenset({"librarian.login"})
@@ -70,6 +73,65 @@ def dashboard() -> str:
     """Recently ingested or edited works, with where each field's value came from."""
     rows = librarian.recent_works(catalogue(), labels())
     return render_template("librarian/dashboard.html", rows=rows)
+
+
+def _record(work_id: str) -> Record:
+    try:
+        return catalogue().get_record(work_id)
+    except DocumentNotFound:
+        abort(404)
+
+
+def _work_page(
+    record: Record, form: object = None, status: int = 200, **extra: object
+) -> ResponseReturnValue:
+    db, lbl = catalogue(), labels()
+    page = render_template(
+        "librarian/work.html",
+        record=record,
+        title=librarian.title_of(record),
+        withdrawn=db.is_withdrawn(record.work.work_id),
+        form=form or metadata_form(record, library().vocab, lbl),
+        sources=librarian.field_sources(record, lbl),
+        audit=librarian.audit_entries(librarian.work_trail(db, record), lbl),
+        saved=request.args.get("saved") == "1",
+        withdraw_error=extra.get("withdraw_error", ""),
+    )
+    return page, status
+
+
+@bp.get("/work/<path:work_id>")
+def work(work_id: str) -> ResponseReturnValue:
+    """A work's metadata form, its provenance, withdrawal and audit trail."""
+    return _work_page(_record(work_id))
+
+
+@bp.post("/work/<path:work_id>")
+def save(work_id: str) -> ResponseReturnValue:
+    """Check and save the metadata form; the index follows."""
+    record = _record(work_id)
+    lib, user = library(), auth.current_user()
+    assert user is not None  # require_user ran
+    done = parse_metadata(request.form, record, lib.vocab)
+    if done.errors:
+        form = metadata_form(record, lib.vocab, labels(), request.form, done.errors)
+        return _work_page(record, form, 400)
+    librarian.save_metadata(catalogue(), lib.service, record, done, user.name)
+    return redirect(url_for("librarian.work", work_id=work_id, saved=1))
+
+
+@bp.post("/withdraw/<path:work_id>")
+def withdraw(work_id: str) -> ResponseReturnValue:
+    """Withdraw a work with a reason: gone from search and pages, kept in the catalogue."""
+    record = _record(work_id)
+    reason = request.form.get("reason", "").strip()
+    if not reason or len(reason) > 300:
+        return _work_page(record, status=400, withdraw_error="form.error.required"
+                          if not reason else "form.error.too_long")  # fmt: skip
+    user = auth.current_user()
+    assert user is not None
+    librarian.withdraw(catalogue(), library().service, work_id, reason, user.name)
+    return redirect(url_for("librarian.work", work_id=work_id))
 
 
 def require_admin() -> None:
