@@ -31,7 +31,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         ``page_size`` and ``facet_size`` settings), ``SECRET_KEY`` (else the
         data directory's ``secret_key`` file, created on first use),
         ``SESSION_COOKIE_SECURE`` (set it behind HTTPS), ``LOGIN_MAX_FAILURES`` and
-        ``LOGIN_WINDOW_SECONDS`` (the sign-in throttle), and any of Flask's.
+        ``LOGIN_WINDOW_SECONDS`` (the sign-in throttle), ``MAX_CONTENT_LENGTH`` (largest
+        upload, 50 MB), ``INGEST_TIMEOUT`` (seconds of extraction per upload) and
+        ``INGEST_JOBS`` (1: extract uploads in a worker process; 0: in the server's),
+        and any of Flask's.
     :raises LibraryError: when the data directory holds no catalogue.
     """
     app = Flask(__name__)
@@ -48,6 +51,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         PERMANENT_SESSION_LIFETIME=8 * 3600,
         LOGIN_MAX_FAILURES=5,
         LOGIN_WINDOW_SECONDS=900,
+        MAX_CONTENT_LENGTH=50 * 1024 * 1024,
+        INGEST_TIMEOUT=120,
+        INGEST_JOBS=1,
     )
     if config:
         app.config.from_mapping(config)

@@ -7,17 +7,22 @@ each metadata field whether its value was given by a person or derived/embedded
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from flask import url_for
 
 from index.service import SearchService
+from ingest import upload
+from ingest.extracted import Limits
 from library.model import WORK_FIELDS, Record
 from library.review import recent_works as recent
+from library.settings import setting
 from library.store import Catalogue
 from web.labels import Labels
 from web.metadata_form import Submission
+from web.state import Library
 
 #: Provenances a librarian should look at.
 TO_REVIEW = frozenset({"derived", "embedded"})
@@ -181,3 +186,46 @@ def withdraw(
     """Withdraw a work and take it out of the index."""
     catalogue.withdraw(work_id, actor=actor, reason=reason)
     service.delete(work_id)
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    """What became of an uploaded file, ready to show."""
+
+    outcome: str  # ingested, duplicate or rejected
+    name: str
+    reason: str
+    work_id: str
+    title: str
+    work_url: str
+
+
+def ingest_upload(
+    catalogue: Catalogue,
+    lib: Library,
+    stream: BinaryIO,
+    filename: str,
+    actor: str,
+    config: Mapping[str, Any],
+) -> UploadOutcome:
+    """Ingest one uploaded file (limits from the app's config) and index what it added.
+
+    :param config: ``MAX_CONTENT_LENGTH`` bounds the file, ``INGEST_TIMEOUT`` its
+        extraction, ``INGEST_JOBS`` chooses a worker process (1) or this one (0).
+    """
+    limits = Limits(
+        max_bytes=config["MAX_CONTENT_LENGTH"],
+        max_seconds=config["INGEST_TIMEOUT"],
+        max_memory_mb=setting("worker_memory_mb"),
+        max_ratio=setting("max_zip_ratio"),
+    )
+    outcome = upload.ingest_upload(stream, filename, catalogue, lib.file_store(), lib.vocab,
+                                   limits, actor, jobs=config["INGEST_JOBS"])  # fmt: skip
+    if outcome.outcome == "ingested":
+        lib.service.update(catalogue.get_record(outcome.work_id))
+    url = url_for("librarian.work", work_id=outcome.work_id) if outcome.work_id else ""
+    title = outcome.title
+    if outcome.work_id and not title:
+        title = title_of(catalogue.get_record(outcome.work_id))
+    return UploadOutcome(outcome.outcome, outcome.path.name, outcome.reason, outcome.work_id,
+                         title, url)  # fmt: skip

@@ -7,7 +7,16 @@ or the catalogue, and render.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 
 from library.errors import DocumentNotFound
@@ -132,6 +141,27 @@ def withdraw(work_id: str) -> ResponseReturnValue:
     assert user is not None
     librarian.withdraw(catalogue(), library().service, work_id, reason, user.name)
     return redirect(url_for("librarian.work", work_id=work_id))
+
+
+@bp.get("/upload")
+def upload_form() -> str:
+    """The form to add one file."""
+    return render_template("librarian/upload.html", error="", outcome=None)
+
+
+@bp.post("/upload")
+def upload() -> ResponseReturnValue:
+    """Ingest one uploaded file through the pipeline and say what became of it."""
+    sent = request.files.get("file")
+    if sent is None or not sent.filename:
+        page = render_template("librarian/upload.html", error="form.error.file", outcome=None)
+        return page, 400
+    user = auth.current_user()
+    assert user is not None
+    outcome = librarian.ingest_upload(catalogue(), library(), sent.stream, sent.filename,
+                                      user.name, current_app.config)  # fmt: skip
+    page = render_template("librarian/upload.html", error="", outcome=outcome)
+    return page, 422 if outcome.outcome == "rejected" else 200
 
 
 def require_admin() -> None:
