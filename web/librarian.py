@@ -16,7 +16,8 @@ from flask import url_for
 from index.service import SearchService
 from ingest import upload
 from ingest.extracted import Limits
-from library.model import WORK_FIELDS, Record
+from library import relations
+from library.model import RELATION_KINDS, WORK_FIELDS, Record, Work
 from library.review import recent_works as recent
 from library.settings import setting
 from library.store import Catalogue
@@ -175,9 +176,7 @@ def save_metadata(
         catalogue.update_work(done.work, actor=actor, note=done.note)
     for expression_id, title in done.titles.items():
         catalogue.retitle(expression_id, title, actor=actor, note=done.note)
-    work_id = record.work.work_id
-    if not catalogue.is_withdrawn(work_id):
-        service.update(catalogue.get_record(work_id))
+    _reindex(catalogue, service, record.work.work_id)
 
 
 def withdraw(
@@ -229,3 +228,71 @@ def ingest_upload(
         title = title_of(catalogue.get_record(outcome.work_id))
     return UploadOutcome(outcome.outcome, outcome.path.name, outcome.reason, outcome.work_id,
                          title, url)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    kind: str
+    kind_label: str
+    target: str
+    title: str  # "" when the target is not in the catalogue (or withdrawn)
+    url: str
+
+
+def relation_rows(catalogue: Catalogue, work: Work, labels: Labels) -> list[RelationRow]:
+    """The work's relations with their targets' titles and librarian pages."""
+    titles = catalogue.work_titles(r.target for r in work.relations)
+    return [
+        RelationRow(r.kind, labels.relation(r.kind), r.target, titles.get(r.target, ""),
+                    url_for("librarian.work", work_id=r.target) if r.target in titles else "")
+        for r in work.relations
+    ]  # fmt: skip
+
+
+def relation_kinds(labels: Labels) -> list[tuple[str, str]]:
+    """``(kind, label)`` of each relation kind, for the form's select."""
+    return [(kind, labels.relation(kind)) for kind in RELATION_KINDS]
+
+
+#: Message keys of :class:`library.relations.RelationError` codes.
+RELATION_ERRORS = {
+    "kind": "form.error.choice",
+    "target": "relation.error.target",
+    "self": "relation.error.self",
+    "exists": "relation.error.exists",
+}
+
+
+def add_relation(
+    catalogue: Catalogue,
+    service: SearchService,
+    work_id: str,
+    kind: str,
+    target: str,
+    note: str,
+    actor: str,
+) -> str:
+    """Add a relation and re-index the work; the message key of the error, or ""."""
+    if not target:
+        return "form.error.required"
+    if len(note) > relations.MAX_NOTE:
+        return "form.error.too_long"
+    try:
+        relations.add_relation(catalogue, work_id, kind, target, actor=actor, note=note)
+    except relations.RelationError as exc:
+        return RELATION_ERRORS[exc.code]
+    _reindex(catalogue, service, work_id)
+    return ""
+
+
+def remove_relation(
+    catalogue: Catalogue, service: SearchService, work_id: str, kind: str, target: str, actor: str
+) -> None:
+    """Remove a relation (if there is such) and re-index the work."""
+    if relations.remove_relation(catalogue, work_id, kind, target, actor=actor):
+        _reindex(catalogue, service, work_id)
+
+
+def _reindex(catalogue: Catalogue, service: SearchService, work_id: str) -> None:
+    if not catalogue.is_withdrawn(work_id):
+        service.update(catalogue.get_record(work_id))

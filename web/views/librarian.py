@@ -105,6 +105,10 @@ def _work_page(
         audit=librarian.audit_entries(librarian.work_trail(db, record), lbl),
         saved=request.args.get("saved") == "1",
         withdraw_error=extra.get("withdraw_error", ""),
+        relations=librarian.relation_rows(db, record.work, lbl),
+        relation_kinds=librarian.relation_kinds(lbl),
+        relation_error=extra.get("relation_error", ""),
+        relation_target=extra.get("relation_target", ""),
     )
     return page, status
 
@@ -141,6 +145,25 @@ def withdraw(work_id: str) -> ResponseReturnValue:
     assert user is not None
     librarian.withdraw(catalogue(), library().service, work_id, reason, user.name)
     return redirect(url_for("librarian.work", work_id=work_id))
+
+
+@bp.post("/relations/<path:work_id>")
+def relations(work_id: str) -> ResponseReturnValue:
+    """Add a relation to another work, or remove one; the index follows."""
+    record = _record(work_id)
+    user = auth.current_user()
+    assert user is not None
+    form = request.form
+    if form.get("action") == "remove":
+        librarian.remove_relation(catalogue(), library().service, work_id, form.get("kind", ""),
+                                  form.get("target", ""), user.name)  # fmt: skip
+        return redirect(url_for("librarian.work", work_id=work_id, _anchor="relations-heading"))
+    target = form.get("target", "").strip()[:300]
+    error = librarian.add_relation(catalogue(), library().service, work_id, form.get("kind", ""),
+                                   target, form.get("note", ""), user.name)  # fmt: skip
+    if error:
+        return _work_page(record, status=400, relation_error=error, relation_target=target)
+    return redirect(url_for("librarian.work", work_id=work_id, _anchor="relations-heading"))
 
 
 @bp.get("/upload")
