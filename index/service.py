@@ -60,7 +60,8 @@ class SearchService:
                 self._context.searcher.close()
                 self._context = None
 
-    def _fresh_context(self) -> SearchContext:
+    def _follow_swap(self) -> None:
+        """Reopen the index if a rebuild swapped in a new generation."""
         with self._lock:
             generation = indexer.current_generation(self.index_dir)
             if generation != self._generation:  # a rebuild swapped the index
@@ -68,6 +69,10 @@ class SearchService:
                 self._ix = indexer.open_or_create(self.index_dir)
                 self._generation = generation
                 self._segment_columns.clear()
+
+    def _fresh_context(self) -> SearchContext:
+        with self._lock:
+            self._follow_swap()
             ctx = self._context
             if ctx is not None and ctx.searcher.up_to_date():
                 return ctx
@@ -104,6 +109,7 @@ class SearchService:
         :param record: the work's current record.
         """
         with self._lock:
+            self._follow_swap()  # never write into a generation a rebuild replaced
             indexer.update_work(self._ix, record)
 
     def delete(self, work_id: str) -> int:
@@ -112,6 +118,7 @@ class SearchService:
         :param work_id: the withdrawn work's id.
         """
         with self._lock:
+            self._follow_swap()
             return indexer.delete_work(self._ix, work_id)
 
     def doc_count(self) -> int:

@@ -40,3 +40,14 @@ def test_threads_search_while_another_writes(tmp_path: Path) -> None:
     assert not errors
     assert len(totals) == 160 and all(20 <= t <= 30 for t in totals)
     assert final == 30
+
+
+def test_an_update_after_a_rebuild_goes_into_the_new_index(tmp_path: Path) -> None:
+    rebuild(tmp_path, [make_record("ar/law/2004/1", ["Los migrantes."])], procs=1)
+    with SearchService(tmp_path) as service:
+        assert service.search(SearchParams(q="migrantes")).total == 1
+        rebuild(tmp_path, [make_record("ar/law/2004/2", ["Los migrantes."])], procs=1)
+        # No search in between: the update itself must follow the swap.
+        service.update(make_record("ar/law/2004/3", ["Las migrantes."]))
+        assert service.search(SearchParams(q="migrantes")).total == 2
+        assert service.delete("ar/law/2004/2") == 1
