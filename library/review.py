@@ -31,3 +31,16 @@ def recent_works(catalogue: Catalogue, limit: int = 50) -> list[RecentWork]:
         (limit,),
     )
     return [RecentWork(r["work_id"], r["updated_at"], r["withdrawn_at"] is not None) for r in rows]
+
+
+def changed_since(catalogue: Catalogue, since: str) -> list[RecentWork]:
+    """Works changed at or after ``since`` (ISO 8601 UTC, as the catalogue writes it).
+
+    :param since: e.g. the start of an index rebuild, to catch up what changed meanwhile.
+    """
+    rows = catalogue.conn.execute(
+        "SELECT work_id, updated_at, withdrawn_at FROM works WHERE updated_at >= ?"
+        " ORDER BY work_id",
+        (since,),
+    )
+    return [RecentWork(r["work_id"], r["updated_at"], r["withdrawn_at"] is not None) for r in rows]

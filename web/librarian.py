@@ -13,14 +13,16 @@ from typing import Any, BinaryIO
 
 from flask import url_for
 
+from index import indexer
 from index.service import SearchService
 from ingest import upload
 from ingest.extracted import Limits
 from library import relations
 from library.model import RELATION_KINDS, WORK_FIELDS, Record, Work
+from library.review import changed_since
 from library.review import recent_works as recent
 from library.settings import setting
-from library.store import Catalogue
+from library.store import Catalogue, utc_now
 from web.labels import Labels
 from web.metadata_form import Submission
 from web.state import Library
@@ -296,3 +298,19 @@ def remove_relation(
 def _reindex(catalogue: Catalogue, service: SearchService, work_id: str) -> None:
     if not catalogue.is_withdrawn(work_id):
         service.update(catalogue.get_record(work_id))
+
+
+def rebuild_index(catalogue: Catalogue, lib: Library) -> int:
+    """Rebuild the index from the catalogue (built aside, then swapped in); searches go on
+    meanwhile. Works changed during the build are indexed again after the swap.
+
+    :returns: the number of expressions indexed.
+    """
+    started = utc_now()
+    count = indexer.rebuild(lib.data.index_path, catalogue.iter_records(), procs=1)
+    for item in changed_since(catalogue, started):
+        if item.withdrawn:
+            lib.service.delete(item.work_id)
+        else:
+            lib.service.update(catalogue.get_record(item.work_id))
+    return count

@@ -81,7 +81,11 @@ def logout() -> ResponseReturnValue:
 def dashboard() -> str:
     """Recently ingested or edited works, with where each field's value came from."""
     rows = librarian.recent_works(catalogue(), labels())
-    return render_template("librarian/dashboard.html", rows=rows)
+    user = auth.current_user()
+    reindexed = request.args.get("reindexed", "")
+    return render_template("librarian/dashboard.html", rows=rows,
+                           is_admin=bool(user and user.is_admin),
+                           reindexed=int(reindexed) if reindexed.isdigit() else None)  # fmt: skip
 
 
 def _record(work_id: str) -> Record:
@@ -187,7 +191,11 @@ def upload() -> ResponseReturnValue:
     return page, 422 if outcome.outcome == "rejected" else 200
 
 
-def require_admin() -> None:
+@bp.post("/reindex")
+def reindex() -> ResponseReturnValue:
+    """Rebuild the search index from the catalogue (admins only)."""
     user = auth.current_user()
     if user is None or not user.is_admin:
         abort(403)
+    count = librarian.rebuild_index(catalogue(), library())
+    return redirect(url_for("librarian.dashboard", reindexed=count))
