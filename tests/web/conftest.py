@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -87,3 +89,20 @@ def lib_app(writable_data: DataDir) -> Iterator[Flask]:
 @pytest.fixture()
 def lib_client(lib_app: Flask) -> FlaskClient:
     return lib_app.test_client()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")
+    if not executable:
+        pytest.skip(
+            "Chromium not found at /usr/bin/chromium: install the Debian package chromium (./run does)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(executable), headless=True)
+        yield launched
+        launched.close()

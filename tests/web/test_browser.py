@@ -7,9 +7,7 @@ Playwright is missing; nothing is downloaded.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,22 +15,6 @@ import pytest
 from tests.web.conftest import PAGE_SIZE
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")
-    if not executable:
-        pytest.skip(
-            "Chromium not found at /usr/bin/chromium: install the Debian package chromium (./run does)"
-        )
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(executable), headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture()
