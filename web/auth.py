@@ -14,6 +14,7 @@ import secrets
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +26,8 @@ from web.state import catalogue
 SESSION_USER = "user"
 SECRET_FILE = "secret_key"
 THROTTLE = "migralex.login_throttle"
+#: Number of (name, address) pairs above which expired failures are swept away.
+SWEEP_AT = 10_000
 
 
 class LoginThrottle:
@@ -32,11 +35,15 @@ class LoginThrottle:
 
     :param max_failures: failures allowed within ``window`` seconds.
     :param window: seconds a failure counts for.
+    :param clock: seconds from any fixed point (tests pass their own).
     """
 
-    def __init__(self, max_failures: int, window: float) -> None:
+    def __init__(
+        self, max_failures: int, window: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.max_failures = max_failures
         self.window = window
+        self.clock = clock
         self._failures: dict[tuple[str, str], deque[float]] = {}
         self._lock = threading.Lock()
 
@@ -50,16 +57,19 @@ class LoginThrottle:
         """Whether ``name`` from ``address`` must wait before trying again."""
         with self._lock:
             key = (name.lower(), address)
-            blocked = len(self._recent(key, time.monotonic())) >= self.max_failures
+            blocked = len(self._recent(key, self.clock())) >= self.max_failures
             if not self._failures[key]:
                 del self._failures[key]
             return blocked
 
     def failed(self, name: str, address: str) -> None:
-        """Count one failed sign-in."""
+        """Count one failed sign-in (and forget expired ones when many names piled up)."""
         with self._lock:
-            key = (name.lower(), address)
-            self._recent(key, time.monotonic()).append(time.monotonic())
+            now = self.clock()
+            if len(self._failures) >= SWEEP_AT:
+                for stale in [k for k in self._failures if not self._recent(k, now)]:
+                    del self._failures[stale]
+            self._recent((name.lower(), address), now).append(now)
 
     def succeeded(self, name: str, address: str) -> None:
         """Forget the failures of ``name`` from ``address``."""

@@ -78,3 +78,20 @@ def test_the_secret_key_is_made_once_in_the_data_directory(lib_app: Flask, writa
     key_file = writable_data.root / "secret_key"
     assert key_file.read_text().strip() == lib_app.config["SECRET_KEY"]
     assert len(lib_app.config["SECRET_KEY"]) == 64 and key_file.stat().st_mode & 0o077 == 0
+
+
+def test_the_throttle_forgets_failures_after_its_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from web import auth
+
+    clock = [1000.0]
+    monkeypatch.setattr(auth, "SWEEP_AT", 3)
+    throttle = auth.LoginThrottle(max_failures=2, window=60, clock=lambda: clock[0])
+    throttle.failed("ana", "10.0.0.1")
+    throttle.failed("ANA", "10.0.0.1")
+    assert throttle.blocked("ana", "10.0.0.1") and not throttle.blocked("ana", "10.0.0.2")
+    clock[0] += 61
+    assert not throttle.blocked("ana", "10.0.0.1")
+    for n in range(5):  # many names: expired entries are swept
+        throttle.failed(f"user{n}", "10.0.0.9")
+        clock[0] += 61
+    assert len(throttle._failures) <= 3

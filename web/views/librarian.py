@@ -24,7 +24,7 @@ from library.model import Record
 from library.users import verify
 from web import auth, librarian
 from web.language import labels
-from web.metadata_form import metadata_form, parse_metadata
+from web.metadata_form import MetadataForm, metadata_form, parse_metadata
 from web.state import catalogue, library
 
 bp = Blueprint("librarian", __name__, url_prefix="/librarian")
@@ -96,8 +96,9 @@ def _record(work_id: str) -> Record:
 
 
 def _work_page(
-    record: Record, form: object = None, status: int = 200, **extra: object
+    record: Record, form: MetadataForm | None = None, status: int = 200, **extra: str
 ) -> ResponseReturnValue:
+    """The work page; ``extra`` holds the relation and withdrawal forms' errors and input."""
     db, lbl = catalogue(), labels()
     page = render_template(
         "librarian/work.html",
