@@ -42,3 +42,8 @@ def test_signing_in_gives_a_new_token(lib_client: FlaskClient) -> None:
     before = form_token(lib_client)
     sign_in(lib_client, *LIBRARIAN)
     assert form_token(lib_client) not in ("", before)
+
+
+def test_public_pages_set_no_cookie(client: FlaskClient) -> None:
+    for path in ("/", "/search?q=trata", "/countries", "/api/v1/search?q=trata"):
+        assert "Set-Cookie" not in client.get(path).headers, path
