@@ -41,9 +41,17 @@ def port_option(func: Any) -> Any:
     )(func)
 
 
-def run_server(data_dir: str | None, host: str, port: int, threads: int = DEFAULT_THREADS) -> None:
+def run_server(
+    data_dir: str | None,
+    host: str,
+    port: int,
+    threads: int = DEFAULT_THREADS,
+    https: bool = False,
+) -> None:
     """Build the app over ``data_dir`` and serve it until interrupted.
 
+    :param https: a TLS proxy is in front: the librarians' session cookie is sent over
+        HTTPS only, and the app takes the proxy's scheme for the links it builds.
     :raises click.ClickException: when the data directory holds no catalogue.
     """
     import waitress
@@ -52,11 +60,15 @@ def run_server(data_dir: str | None, host: str, port: int, threads: int = DEFAUL
 
     data = DataDir.resolve(data_dir)
     try:
-        app = create_app({"DATA_DIR": str(data.root)})
+        app = create_app(
+            {"DATA_DIR": str(data.root), "SESSION_COOKIE_SECURE": https,
+             "PREFERRED_URL_SCHEME": "https" if https else "http"}
+        )  # fmt: skip
     except LibraryError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Serving {data.root} at {site_url(host, port)} (Ctrl+C to stop)")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="Migralex")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="Migralex",
+                   url_scheme="https" if https else "http")  # fmt: skip
 
 
 @click.command()
@@ -70,7 +82,12 @@ def run_server(data_dir: str | None, host: str, port: int, threads: int = DEFAUL
     show_default=True,
     help="Worker threads.",
 )
-def serve(data_dir: str | None, host: str, port: int, threads: int) -> None:
+@click.option(
+    "--https",
+    is_flag=True,
+    help="A TLS proxy is in front: session cookies over HTTPS only, https links.",
+)
+def serve(data_dir: str | None, host: str, port: int, threads: int, https: bool) -> None:
     """Serve the library on the web: search, document pages and original files.
 
     The site is read-only. It speaks Spanish, English, Portuguese and French
@@ -80,4 +97,4 @@ def serve(data_dir: str | None, host: str, port: int, threads: int) -> None:
     Example:
       migralex serve --data instance --port 8000
     """
-    run_server(data_dir, host, port, threads)
+    run_server(data_dir, host, port, threads, https)

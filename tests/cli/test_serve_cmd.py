@@ -57,6 +57,18 @@ def test_serve_builds_the_app_over_the_data_dir_and_prints_the_url(
     assert "1 result" in page
 
 
+def test_serve_behind_https_sends_the_session_cookie_over_https_only(
+    tmp_path: Path, served: list[dict[str, Any]]
+) -> None:
+    data = _ingested(tmp_path)
+    plain = CliRunner().invoke(main, ["serve", "--data", data])
+    behind_tls = CliRunner().invoke(main, ["serve", "--data", data, "--https"])
+    assert plain.exit_code == behind_tls.exit_code == 0, behind_tls.output
+    first, second = served
+    assert not first["app"].config["SESSION_COOKIE_SECURE"] and first["url_scheme"] == "http"
+    assert second["app"].config["SESSION_COOKIE_SECURE"] and second["url_scheme"] == "https"
+
+
 def test_serve_without_a_catalogue_explains_what_to_do(tmp_path: Path, served: list) -> None:
     result = CliRunner().invoke(main, ["serve", "--data", str(tmp_path / "none")])
     assert result.exit_code == 1
