@@ -201,6 +201,11 @@ class UploadOutcome:
     work_url: str
 
 
+#: Files accepted in one upload form (their total is bounded by MAX_CONTENT_LENGTH);
+#: larger batches belong to ``migralex ingest``.
+MAX_FILES_PER_UPLOAD = 50
+
+
 def ingest_upload(
     catalogue: Catalogue,
     lib: Library,

@@ -89,3 +89,37 @@ def test_an_upload_needs_a_file_and_a_token(lib_client: FlaskClient) -> None:
     forged = lib_client.post("/librarian/upload", data={"file": (io.BytesIO(_law()), "x.txt")},
                              content_type="multipart/form-data")  # fmt: skip
     assert forged.status_code == 400
+
+
+def test_several_files_at_once_each_get_their_outcome(lib_client: FlaskClient) -> None:
+    sign_in(lib_client, *LIBRARIAN)
+    other = (SPANISH_LAW + "\n\nArtículo 98. El quetzal migrante.\n").encode()
+    form = {
+        "csrf_token": form_token(lib_client),
+        "file": [
+            (io.BytesIO(_law()), "uno.txt"),
+            (io.BytesIO(b"%PDF-1.7\n1 0 obj"), "roto.pdf"),
+            (io.BytesIO(other), "dos.txt"),
+        ],
+    }
+    response = lib_client.post("/librarian/upload?lang=en", data=form,
+                               content_type="multipart/form-data")  # fmt: skip
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    outcomes = html.split('class="upload-outcomes"', 1)[1].split("</ul>", 1)[0]
+    assert outcomes.count("was added") == 2 and outcomes.count("could not be added") == 1
+    assert "quetzal" in get_html(lib_client, "/search?q=quetzal").lower()
+
+
+def test_too_many_files_at_once_are_refused_with_a_pointer_to_the_cli(
+    lib_client: FlaskClient,
+) -> None:
+    sign_in(lib_client, *LIBRARIAN)
+    files = [(io.BytesIO(b"x"), f"f{i}.txt") for i in range(51)]
+    response = lib_client.post(
+        "/librarian/upload?lang=en",
+        data={"csrf_token": form_token(lib_client), "file": files},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert "at most 50 files" in response.get_data(as_text=True)

@@ -173,23 +173,30 @@ def relations(work_id: str) -> ResponseReturnValue:
 
 @bp.get("/upload")
 def upload_form() -> str:
-    """The form to add one file."""
-    return render_template("librarian/upload.html", error="", outcome=None)
+    """The form to add one file or several."""
+    return render_template("librarian/upload.html", error="", outcomes=())
 
 
 @bp.post("/upload")
 def upload() -> ResponseReturnValue:
-    """Ingest one uploaded file through the pipeline and say what became of it."""
-    sent = request.files.get("file")
-    if sent is None or not sent.filename:
-        page = render_template("librarian/upload.html", error="form.error.file", outcome=None)
+    """Ingest the uploaded files through the pipeline, one by one, and say what became
+    of each; one bad file never stops the others."""
+    sent = [f for f in request.files.getlist("file") if f.filename]
+    if not sent or len(sent) > librarian.MAX_FILES_PER_UPLOAD:
+        error = "form.error.file" if not sent else "form.error.too_many_files"
+        page = render_template("librarian/upload.html", error=error, outcomes=(),
+                               max_files=librarian.MAX_FILES_PER_UPLOAD)  # fmt: skip
         return page, 400
     user = auth.current_user()
     assert user is not None
-    outcome = librarian.ingest_upload(catalogue(), library(), sent.stream, sent.filename,
-                                      user.name, current_app.config)  # fmt: skip
-    page = render_template("librarian/upload.html", error="", outcome=outcome)
-    return page, 422 if outcome.outcome == "rejected" else 200
+    outcomes = tuple(
+        librarian.ingest_upload(
+            catalogue(), library(), f.stream, f.filename or "", user.name, current_app.config
+        )  # fmt: skip
+        for f in sent
+    )
+    page = render_template("librarian/upload.html", error="", outcomes=outcomes)
+    return page, 422 if all(o.outcome == "rejected" for o in outcomes) else 200
 
 
 @bp.post("/reindex")
