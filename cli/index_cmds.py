@@ -129,7 +129,7 @@ def reindex(data_dir: str | None) -> None:
                 bar.update(count - done[0])
                 done[0] = count
 
-            count = indexer.rebuild(data.index_path, catalogue.iter_records(), progress)
+            count = indexer.rebuild_catalogue(data.index_path, catalogue, progress)
     click.echo(f"Indexed {count} documents into {data.index_path}")
 
 

@@ -30,6 +30,8 @@ from index.mapping import stamp, to_fields
 from index.schema import SCHEMA_VERSION, ExpressionSchema
 from library.errors import LibraryError
 from library.model import Record
+from library.review import changed_since
+from library.store import Catalogue, utc_now
 
 CURRENT = "CURRENT"
 LOCK_TIMEOUT = 30.0
@@ -216,6 +218,34 @@ def rebuild(
     _point_to(index_dir, path)
     if old is not None and old != path:
         shutil.rmtree(old, ignore_errors=True)
+    return count
+
+
+def rebuild_catalogue(
+    index_dir: Path | str,
+    catalogue: Catalogue,
+    progress: Progress | None = None,
+    procs: int = 2,
+) -> int:
+    """:func:`rebuild` from every record of ``catalogue``, then index again the works
+    that changed while it ran (edited, ingested or withdrawn meanwhile), so the swap
+    loses none of them.
+
+    :returns: the number of expressions of the rebuild.
+    """
+    started = utc_now()
+    count = rebuild(index_dir, catalogue.iter_records(), progress, procs)
+    changed = changed_since(catalogue, started)
+    if changed:
+        ix = open_or_create(index_dir)
+        try:
+            for item in changed:
+                if item.withdrawn:
+                    delete_work(ix, item.work_id)
+                else:
+                    update_work(ix, catalogue.get_record(item.work_id))
+        finally:
+            ix.close()
     return count
 
 

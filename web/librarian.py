@@ -19,10 +19,9 @@ from ingest import upload
 from ingest.extracted import Limits
 from library import relations
 from library.model import RELATION_KINDS, WORK_FIELDS, Record, Work
-from library.review import changed_since
 from library.review import recent_works as recent
 from library.settings import setting
-from library.store import Catalogue, utc_now
+from library.store import Catalogue
 from web.labels import Labels
 from web.metadata_form import Submission
 from web.state import Library
@@ -306,16 +305,9 @@ def _reindex(catalogue: Catalogue, service: SearchService, work_id: str) -> None
 
 
 def rebuild_index(catalogue: Catalogue, lib: Library) -> int:
-    """Rebuild the index from the catalogue (built aside, then swapped in); searches go on
-    meanwhile. Works changed during the build are indexed again after the swap.
+    """Rebuild the index from the catalogue (built aside, then swapped in, works changed
+    meanwhile indexed again); searches go on meanwhile and follow the swap.
 
     :returns: the number of expressions indexed.
     """
-    started = utc_now()
-    count = indexer.rebuild(lib.data.index_path, catalogue.iter_records(), procs=1)
-    for item in changed_since(catalogue, started):
-        if item.withdrawn:
-            lib.service.delete(item.work_id)
-        else:
-            lib.service.update(catalogue.get_record(item.work_id))
-    return count
+    return indexer.rebuild_catalogue(lib.data.index_path, catalogue, procs=1)

@@ -112,3 +112,35 @@ def test_json_lines_have_the_documented_keys(tmp_path: Path) -> None:
     assert {"anchor", "number", "snippet"} <= set(line["parts"][0])
     summary = page_summary_json(page)
     assert summary["total"] == page.total and "facets" in summary and "notices" in summary
+
+
+def test_a_rebuild_from_the_catalogue_catches_up_changes_made_while_it_ran(
+    tmp_path: Path,
+) -> None:
+    from library.store import Catalogue
+
+    kept, edited, withdrawn = (
+        make_record(f"ar/law/2004/{n}", [f"Los migrantes y la ley {n}."]) for n in (1, 2, 3)
+    )
+    catalogue = Catalogue(tmp_path / "catalogue.sqlite")
+    for record in (kept, edited, withdrawn):
+        catalogue.add_document(record.work, record.expressions[0], record.files[0], actor="t")
+    reading = catalogue.iter_records
+
+    def iter_records():  # another librarian edits and withdraws during the rebuild
+        for n, record in enumerate(reading()):
+            if n == 0:
+                work = replace(edited.work, status="repealed")
+                catalogue.update_work(work, actor="ana")
+                catalogue.withdraw(withdrawn.work.work_id, actor="ana", reason="duplicate")
+            yield record
+
+    catalogue.iter_records = iter_records  # type: ignore[method-assign]
+    index_dir = tmp_path / "index"
+    assert indexer.rebuild_catalogue(index_dir, catalogue, procs=1) == 3
+    with SearchService(index_dir) as service:
+        ids = {h.work_id for h in service.search(SearchParams(q="migrantes")).hits}
+        repealed = service.search(SearchParams(q="migrantes", statuses=("repealed",))).hits
+    assert ids == {kept.work.work_id, edited.work.work_id}
+    assert [h.work_id for h in repealed] == [edited.work.work_id]
+    catalogue.close()
