@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from library.datadir import DataDir
 from library.users import add_user
 from tests.index.factories import make_record
 from tests.web.factories import build_library, web_records
+from tests.web.helpers import served
 from web import create_app
 from web.state import library
 
@@ -52,16 +52,8 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture(scope="module")
 def base_url(data_dir: DataDir) -> Iterator[str]:
     """The test library served by waitress on a free port of the loopback."""
-    from waitress.server import create_server
-
-    app = create_app({"DATA_DIR": str(data_dir.root), "PAGE_SIZE": PAGE_SIZE})
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=10)
-    library(app).close()
+    with served(create_app({"DATA_DIR": str(data_dir.root), "PAGE_SIZE": PAGE_SIZE})) as url:
+        yield url
 
 
 #: The librarian of the writable test libraries, and her password.

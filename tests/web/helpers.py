@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 
+from flask import Flask
 from flask.testing import FlaskClient
 
 
@@ -62,3 +66,22 @@ def sign_in(client: FlaskClient, name: str, password: str) -> None:
     """Sign ``client`` in, or fail the test."""
     response = post_form(client, "/librarian/login", {"name": name, "password": password})
     assert response.status_code == 302, response.status_code  # type: ignore[attr-defined]
+
+
+@contextmanager
+def served(app: Flask) -> Iterator[str]:
+    """``app`` served by waitress on a free loopback port: yields its base URL, then
+    stops the server and closes the app's searcher."""
+    from waitress.server import create_server
+
+    from web.state import library
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=10)
+        library(app).close()

@@ -7,7 +7,6 @@ missing. The server has a library of its own, since the test changes it.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,8 +15,8 @@ import pytest
 from library.users import add_user
 from tests.web.conftest import LIBRARIAN
 from tests.web.factories import build_library, web_records
+from tests.web.helpers import served
 from web import create_app
-from web.state import library
 
 pytestmark = pytest.mark.slow
 WORK = "ar/law/2012/26842"
@@ -25,19 +24,11 @@ WORK = "ar/law/2012/26842"
 
 @pytest.fixture(scope="module")
 def librarian_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from waitress.server import create_server
-
     data = build_library(tmp_path_factory.mktemp("librarian-browser"), web_records())
     with data.open_catalogue() as catalogue:
         add_user(catalogue, LIBRARIAN[0], "librarian", LIBRARIAN[1])
-    app = create_app({"DATA_DIR": str(data.root), "INGEST_JOBS": 0})
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=10)
-    library(app).close()
+    with served(create_app({"DATA_DIR": str(data.root), "INGEST_JOBS": 0})) as url:
+        yield url
 
 
 @pytest.fixture()
