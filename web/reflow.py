@@ -3,7 +3,7 @@
 Texts converted from print often keep the printed lines, each as its own paragraph
 ("…creado por el Decreto N° 7979 de fecha" / "30 de abril de 1956, por el…"). The
 catalogue keeps the text as it came (citations quote it); the document page shows it
-reflowed. A part is taken as hard-wrapped when most of its paragraphs stop in mid
+reflowed (joined as ingest joins PDF lines, :func:`ingest.pdf_text.join_lines`). A part is taken as hard-wrapped when most of its paragraphs stop in mid
 sentence; then a paragraph runs on into the next when it does not end a sentence (or
 ends in an abbreviation such as "t.o." or "art."), or when the next starts in lower
 case, unless the next one opens an item of a list ("a)", "1.", "II -", "•").
@@ -12,6 +12,8 @@ case, unless the next one opens an item of a list ("a)", "1.", "II -", "•").
 from __future__ import annotations
 
 import re
+
+from ingest.pdf_text import join_lines
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 #: A paragraph ending a sentence or a lead-in (closing quotes and brackets allowed).
@@ -52,17 +54,10 @@ def paragraphs(text: str) -> tuple[str, ...]:
         if (not _runs_on(out[-1]) and not paragraph[:1].islower()) or _ITEM.match(paragraph):
             out.append(paragraph)
         else:
-            out[-1] = _join(out[-1], paragraph)
+            out[-1] = join_lines(out[-1], paragraph)
     return tuple(out)
 
 
 def _runs_on(paragraph: str) -> bool:
     """Whether a paragraph stops in mid sentence (or on an abbreviation)."""
     return not _ENDS_SENTENCE.search(paragraph) or bool(_ABBREVIATION.search(paragraph))
-
-
-def _join(first: str, second: str) -> str:
-    """Join two printed lines, re-joining a word hyphenated at the break."""
-    if first.endswith("-") and len(first) > 1 and first[-2].isalpha() and second[:1].islower():
-        return first[:-1] + second
-    return f"{first} {second}"
