@@ -3,8 +3,8 @@
 Texts converted from print often keep the printed lines, each as its own paragraph
 ("…creado por el Decreto N° 7979 de fecha" / "30 de abril de 1956, por el…"). The
 catalogue keeps the text as it came (citations quote it); the document page shows it
-reflowed (joined as ingest joins PDF lines, :func:`ingest.pdf_text.join_lines`). A part is taken as hard-wrapped when most of its paragraphs stop in mid
-sentence; then a paragraph runs on into the next when it does not end a sentence (or
+reflowed, lines joined as ingest joins PDF lines (:func:`ingest.pdf_text.join_lines`).
+A part is taken as hard-wrapped when most of its paragraphs stop in mid sentence; then a paragraph runs on into the next when it does not end a sentence (or
 ends in an abbreviation such as "t.o." or "art."), or when the next starts in lower
 case, unless the next one opens an item of a list ("a)", "1.", "II -", "•").
 """
