@@ -69,7 +69,7 @@ def found_as_ordinary_words(words: Sequence[str]) -> Notice:
         lang for lang in F.STEMMED_LANGUAGES if any(w in analysis.stop_words(lang) for w in words)
     ]
     names = [_LANGUAGE_NAMES[lang] for lang in languages]
-    named = " and ".join(filter(None, (", ".join(names[:-1]), names[-1] if names else "")))
+    named = " and ".join((", ".join(names[:-1]), names[-1])) if len(names) > 1 else "".join(names)
     those = "that language" if len(names) == 1 else "those languages"
     joined = " ".join(words)
     if len(words) == 1:
